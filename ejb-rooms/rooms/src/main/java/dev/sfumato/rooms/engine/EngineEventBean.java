@@ -1,0 +1,29 @@
+package dev.sfumato.rooms.engine;
+
+import dev.sfumato.engine.api.EngineEvent;
+import dev.sfumato.ra.api.EngineEventMessageListener;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.util.logging.Logger;
+
+/**
+ * Receives the media engine's events through the resource adapter's inbound message listener. Bound
+ * to the activation spec {@code sfumato/engine-events} in ibm-ejb-jar-bnd.xml.
+ */
+@MessageDriven(
+    name = "EngineEventBean",
+    messageListenerInterface = EngineEventMessageListener.class)
+@TransactionManagement(TransactionManagementType.BEAN)
+public class EngineEventBean implements EngineEventMessageListener {
+  private static final Logger LOG = Logger.getLogger(EngineEventBean.class.getName());
+
+  @EJB private EngineEventLog log;
+
+  @Override
+  public void onEngineEvent(EngineEvent event) {
+    LOG.fine(() -> "engine event " + event);
+    log.record(event);
+  }
+}

@@ -1,0 +1,293 @@
+package dev.sfumato.engine.worker;
+
+import dev.sfumato.engine.api.EngineEvent;
+import dev.sfumato.engine.api.EngineException;
+import dev.sfumato.engine.api.WorkerDump;
+import dev.sfumato.engine.net.Demultiplexer;
+import dev.sfumato.engine.net.UdpEndpoint;
+import dev.sfumato.engine.stats.DropCounters;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One single-threaded media worker: a selector over its non-blocking UDP socket, a command queue
+ * and timers, all driven by one loop. Everything the worker owns (routers, counters, later
+ * transports) is touched by the loop thread only; other threads talk to it through {@link #submit}.
+ *
+ * <p>Each turn of the loop: wait in {@code select} until a datagram, a command (which wakes the
+ * selector) or the next timer; read a bounded burst of datagrams; apply a bounded batch of
+ * commands; run due timers. The bounds keep any one source from starving the others.
+ */
+public final class MediaWorker implements Runnable {
+
+  public static final String THREAD_NAME_PREFIX = "sfumato-media-";
+
+  private static final Logger LOG = Logger.getLogger(MediaWorker.class.getName());
+
+  /** ~64 µs of receive work at 1 µs per datagram before commands and timers get a turn. */
+  private static final int DATAGRAMS_PER_TURN = 64;
+
+  /** Commands are cheap but unbounded in number; cap them so media keeps flowing under a storm. */
+  private static final int COMMANDS_PER_TURN = 256;
+
+  private final int id;
+  private final UdpEndpoint endpoint;
+  private final Selector selector;
+  private final EventSink events;
+  private final CommandQueue commands = new CommandQueue();
+  private final DropCounters drops = new DropCounters();
+  private final WorkerTimers timers = new WorkerTimers(System::nanoTime);
+  private final Demultiplexer demux = new Demultiplexer(drops);
+  private final RouterTable routers;
+  private final Consumer<SelectionKey> onReady = this::onReady;
+  private final Consumer<Command> applier = this::apply;
+
+  /** Routers plus creations in flight: what placement balances on. */
+  private final AtomicInteger load = new AtomicInteger();
+
+  private final AtomicBoolean claimed = new AtomicBoolean();
+  private final CountDownLatch exited = new CountDownLatch(1);
+  private volatile boolean stopRequested;
+  private volatile String stopReason = "engine stopped";
+  private volatile boolean running;
+  private volatile Thread owner;
+  private boolean socketClosed;
+
+  private MediaWorker(
+      int id, UdpEndpoint endpoint, Selector selector, EventSink events, RouterDirectory dir) {
+    this.id = id;
+    this.endpoint = endpoint;
+    this.selector = selector;
+    this.events = events;
+    this.routers = new RouterTable(id, this, dir, events, load);
+  }
+
+  /** Binds the worker's socket now, on the caller's thread, so a taken port fails the start. */
+  static MediaWorker bind(
+      int id, InetSocketAddress address, EventSink events, RouterDirectory directory)
+      throws IOException {
+    UdpEndpoint endpoint = UdpEndpoint.bind(address);
+    Selector selector = null;
+    try {
+      selector = Selector.open();
+      MediaWorker worker = new MediaWorker(id, endpoint, selector, events, directory);
+      endpoint.register(selector, endpoint);
+      return worker;
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(selector);
+      closeQuietly(endpoint);
+      throw e;
+    }
+  }
+
+  public int id() {
+    return id;
+  }
+
+  public String name() {
+    return THREAD_NAME_PREFIX + id;
+  }
+
+  public InetSocketAddress localAddress() {
+    return endpoint.localAddress();
+  }
+
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** True once the loop was asked to stop, has ended, or will never run. */
+  boolean isStopping() {
+    return stopRequested || exited.getCount() == 0;
+  }
+
+  AtomicInteger load() {
+    return load;
+  }
+
+  WorkerTimers timers() {
+    return timers;
+  }
+
+  /** Queues a command for the loop; if the worker has stopped, the command fails with CLOSED. */
+  void submit(Command command) {
+    if (commands.offer(command)) {
+      selector.wakeup();
+    }
+  }
+
+  /** Asks the loop to end after its current turn. */
+  void requestStop(String reason) {
+    if (!stopRequested) {
+      stopReason = reason;
+      stopRequested = true;
+    }
+    selector.wakeup();
+  }
+
+  @Override
+  public void run() {
+    if (!claimed.compareAndSet(false, true)) {
+      return; // stopped before a thread reached us
+    }
+    Thread thread = Thread.currentThread();
+    String originalName = thread.getName();
+    thread.setName(name());
+    owner = thread;
+    running = true;
+    String reason = "failed";
+    boolean interrupted = false;
+    try {
+      events.emit(new EngineEvent.WorkerStarted(id, endpoint.localAddress()));
+      reason = loop();
+      interrupted = reason.equals("interrupted");
+    } catch (Throwable e) {
+      reason = "failed: " + e;
+      LOG.log(Level.SEVERE, e, () -> name() + " loop failed");
+      if (e instanceof VirtualMachineError) {
+        throw (VirtualMachineError) e;
+      }
+    } finally {
+      shutdown(reason);
+      running = false;
+      owner = null;
+      thread.setName(originalName);
+      exited.countDown();
+      if (interrupted) {
+        thread.interrupt(); // the container interrupted us; let it see that on its own thread
+      }
+    }
+  }
+
+  private String loop() throws IOException {
+    while (true) {
+      if (stopRequested) {
+        return stopReason;
+      }
+      if (Thread.interrupted()) {
+        return "interrupted";
+      }
+      long waitNanos = timers.nanosUntilNext();
+      if (waitNanos == 0 || !commands.isEmpty()) {
+        selector.selectNow(onReady);
+      } else {
+        // select(…, 0) blocks until woken: commands and stop requests call wakeup().
+        long millis =
+            waitNanos == Long.MAX_VALUE ? 0 : Math.max(1, (waitNanos + 999_999) / 1_000_000);
+        selector.select(onReady, millis);
+      }
+      if (socketClosed) {
+        return "socket closed";
+      }
+      commands.drain(applier, COMMANDS_PER_TURN);
+      timers.runDue();
+    }
+  }
+
+  private void onReady(SelectionKey key) {
+    UdpEndpoint ready = (UdpEndpoint) key.attachment();
+    if (ready.receiveBurst(demux, drops, DATAGRAMS_PER_TURN) == UdpEndpoint.CLOSED) {
+      socketClosed = true;
+    }
+  }
+
+  private void apply(Command command) {
+    try {
+      if (command instanceof Command.RouterCreate) {
+        routers.create((Command.RouterCreate) command);
+      } else if (command instanceof Command.RouterClose) {
+        routers.close((Command.RouterClose) command);
+      } else if (command instanceof Command.WorkerDump) {
+        ((Command.WorkerDump) command).reply().complete(snapshot(true));
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, e, () -> name() + " failed to apply " + command);
+      command.fail(new EngineException(EngineException.Code.INTERNAL, "command failed: " + e, e));
+    }
+  }
+
+  /** The dump; answered by the loop, or from the last counters if the loop is gone. */
+  CompletableFuture<WorkerDump> dump() {
+    CompletableFuture<WorkerDump> reply = new CompletableFuture<>();
+    if (isStopping()) {
+      reply.complete(snapshot(false));
+    } else {
+      submit(new Command.WorkerDump(reply));
+    }
+    return reply.exceptionallyCompose(
+        e -> CompletableFuture.completedFuture(snapshot(false))); // stopped while queued
+  }
+
+  private WorkerDump snapshot(boolean live) {
+    return new WorkerDump(
+        id,
+        UdpEndpoint.format(endpoint.localAddress()),
+        live && running,
+        live ? routers.size() : 0,
+        endpoint.datagramsIn(),
+        drops.snapshot());
+  }
+
+  /** Releases what the loop owned; runs on the loop thread as its last act. */
+  private void shutdown(String reason) {
+    commands.close();
+    routers.closeAll();
+    closeQuietly(selector);
+    closeQuietly(endpoint);
+    events.emit(new EngineEvent.WorkerStopped(id, reason));
+    LOG.fine(() -> name() + " stopped: " + reason);
+  }
+
+  /**
+   * Waits for the loop to end. A loop that never started is claimed here and can no longer start.
+   *
+   * @return false if the loop did not end in time (or is the calling thread itself)
+   */
+  boolean awaitExit(long timeoutNanos) throws InterruptedException {
+    if (claimed.compareAndSet(false, true)) {
+      commands.close();
+      closeQuietly(selector);
+      closeQuietly(endpoint);
+      exited.countDown();
+      return true;
+    }
+    if (owner == Thread.currentThread()) {
+      return false;
+    }
+    return exited.await(timeoutNanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** Last resort for a loop that does not end: closes its socket from this thread. */
+  void forceClose() {
+    commands.close();
+    closeQuietly(endpoint);
+    closeQuietly(selector); // deregisters the channel, which is what finally frees the port
+  }
+
+  private static void closeQuietly(Closeable closeable) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      closeable.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.FINE, "close failed", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name() + "@" + UdpEndpoint.format(endpoint.localAddress());
+  }
+}

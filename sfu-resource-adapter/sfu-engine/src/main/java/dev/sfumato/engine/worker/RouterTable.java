@@ -1,0 +1,76 @@
+package dev.sfumato.engine.worker;
+
+import dev.sfumato.engine.api.EngineEvent;
+import dev.sfumato.engine.api.EngineException;
+import dev.sfumato.engine.api.RouterId;
+import dev.sfumato.engine.forward.Router;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The routers pinned to one worker, and the router commands. Confined to the worker thread. */
+final class RouterTable {
+
+  private final int workerId;
+  private final MediaWorker worker;
+  private final RouterDirectory directory;
+  private final EventSink events;
+  private final AtomicInteger load;
+  private final Map<RouterId, Router> routers = new HashMap<>();
+
+  RouterTable(
+      int workerId,
+      MediaWorker worker,
+      RouterDirectory directory,
+      EventSink events,
+      AtomicInteger load) {
+    this.workerId = workerId;
+    this.worker = worker;
+    this.directory = directory;
+    this.events = events;
+    this.load = load;
+  }
+
+  int size() {
+    return routers.size();
+  }
+
+  void create(Command.RouterCreate command) {
+    RouterId id = command.id();
+    // Registered before the reply completes, so a close issued right after creation finds it.
+    if (!directory.register(id, worker)) {
+      command.fail(new EngineException(EngineException.Code.INTERNAL, "duplicate router " + id));
+      return;
+    }
+    Router router = new Router(id, workerId);
+    routers.put(id, router);
+    command.reply().complete(router.info());
+  }
+
+  void close(Command.RouterClose command) {
+    Router router = routers.remove(command.id());
+    if (router == null) {
+      command.fail(
+          new EngineException(EngineException.Code.NOT_FOUND, "no router " + command.id()));
+      return;
+    }
+    release(router);
+    command.reply().complete(null);
+  }
+
+  /** The worker is stopping: every router goes, each with its event. */
+  void closeAll() {
+    for (Router router : new ArrayList<>(routers.values())) {
+      release(router);
+    }
+    routers.clear();
+  }
+
+  private void release(Router router) {
+    router.close();
+    directory.unregister(router.id());
+    load.decrementAndGet();
+    events.emit(new EngineEvent.RouterClosed(router.id()));
+  }
+}

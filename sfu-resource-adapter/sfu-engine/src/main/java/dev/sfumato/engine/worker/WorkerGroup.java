@@ -1,0 +1,145 @@
+package dev.sfumato.engine.worker;
+
+import dev.sfumato.engine.EngineConfig;
+import dev.sfumato.engine.LoopLauncher;
+import dev.sfumato.engine.api.EngineControl;
+import dev.sfumato.engine.api.EngineDump;
+import dev.sfumato.engine.api.EngineException;
+import dev.sfumato.engine.api.RouterId;
+import dev.sfumato.engine.api.RouterInfo;
+import dev.sfumato.engine.api.WorkerDump;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.logging.Logger;
+
+/**
+ * The workers of one engine run: binds them, launches their loops, routes control calls to the
+ * owning worker and stops them all. A stopped group is never restarted; the engine binds a new one.
+ */
+public final class WorkerGroup implements EngineControl {
+
+  private static final Logger LOG = Logger.getLogger(WorkerGroup.class.getName());
+
+  private final List<MediaWorker> workers;
+  private final RouterDirectory directory;
+
+  private WorkerGroup(List<MediaWorker> workers, RouterDirectory directory) {
+    this.workers = List.copyOf(workers);
+    this.directory = directory;
+  }
+
+  /**
+   * Binds every worker's socket on the calling thread. If one bind fails, the sockets already bound
+   * are closed before the exception propagates, so a failed start leaks no port.
+   */
+  public static WorkerGroup bind(EngineConfig config, EventSink events) throws IOException {
+    RouterDirectory directory = new RouterDirectory();
+    List<MediaWorker> bound = new ArrayList<>(config.workers());
+    for (int i = 0; i < config.workers(); i++) {
+      InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.portOf(i));
+      try {
+        bound.add(MediaWorker.bind(i, address, events, directory));
+      } catch (IOException | RuntimeException e) {
+        new WorkerGroup(bound, directory).stop("bind failed", Duration.ZERO);
+        throw new IOException("media worker " + i + " could not bind " + address, e);
+      }
+    }
+    return new WorkerGroup(bound, directory);
+  }
+
+  /** Hands every worker's loop to the launcher; on failure the caller must {@link #stop}. */
+  public void launch(LoopLauncher launcher) throws Exception {
+    for (MediaWorker worker : workers) {
+      launcher.launch(worker.name(), worker);
+    }
+  }
+
+  public List<MediaWorker> workers() {
+    return workers;
+  }
+
+  public List<InetSocketAddress> localAddresses() {
+    return workers.stream().map(MediaWorker::localAddress).toList();
+  }
+
+  /**
+   * Asks every loop to end, then waits up to {@code timeout} in total for them. A loop that does
+   * not end in time has its socket closed from here, so the ports are free when this returns.
+   */
+  public void stop(String reason, Duration timeout) {
+    workers.forEach(w -> w.requestStop(reason));
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean interrupted = false;
+    for (MediaWorker worker : workers) {
+      boolean ended = false;
+      if (!interrupted) {
+        try {
+          ended = worker.awaitExit(Math.max(0, deadline - System.nanoTime()));
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (!ended) {
+        LOG.warning(() -> worker + " did not stop in " + timeout + "; closing its socket");
+        worker.forceClose();
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public CompletionStage<RouterInfo> createRouter() {
+    MediaWorker worker = leastLoaded();
+    worker.load().incrementAndGet();
+    CompletableFuture<RouterInfo> reply = new CompletableFuture<>();
+    reply.whenComplete(
+        (info, failure) -> {
+          if (failure != null) {
+            worker.load().decrementAndGet();
+          }
+        });
+    worker.submit(new Command.RouterCreate(RouterId.random(), reply));
+    return reply;
+  }
+
+  /** Fewest routers wins, lowest id on ties; workers that are stopping take no new routers. */
+  private MediaWorker leastLoaded() {
+    MediaWorker best = null;
+    for (MediaWorker worker : workers) {
+      if (!worker.isStopping() && (best == null || worker.load().get() < best.load().get())) {
+        best = worker;
+      }
+    }
+    return best != null ? best : workers.get(0); // all stopping: its queue answers CLOSED
+  }
+
+  @Override
+  public CompletionStage<Void> closeRouter(RouterId id) {
+    if (id == null) {
+      return CompletableFuture.failedFuture(
+          new EngineException(EngineException.Code.INVALID_ARGUMENT, "router id is null"));
+    }
+    MediaWorker owner = directory.ownerOf(id);
+    if (owner == null) {
+      return CompletableFuture.failedFuture(
+          new EngineException(EngineException.Code.NOT_FOUND, "no router " + id));
+    }
+    CompletableFuture<Void> reply = new CompletableFuture<>();
+    owner.submit(new Command.RouterClose(id, reply));
+    return reply;
+  }
+
+  @Override
+  public CompletionStage<EngineDump> dump() {
+    List<CompletableFuture<WorkerDump>> parts = workers.stream().map(MediaWorker::dump).toList();
+    return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+        .thenApply(done -> new EngineDump(parts.stream().map(CompletableFuture::join).toList()));
+  }
+}

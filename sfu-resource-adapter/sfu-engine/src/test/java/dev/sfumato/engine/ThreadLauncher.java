@@ -1,0 +1,27 @@
+package dev.sfumato.engine;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Plays the WorkManager in tests: one plain thread per loop, named like a pooled thread. */
+final class ThreadLauncher implements LoopLauncher {
+
+  static final String POOL_THREAD_NAME = "test-pool-thread";
+
+  final List<Thread> threads = new CopyOnWriteArrayList<>();
+  final List<String> namesAfterLoop = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void launch(String name, Runnable loop) {
+    Thread thread =
+        new Thread(
+            () -> {
+              loop.run();
+              namesAfterLoop.add(Thread.currentThread().getName());
+            },
+            POOL_THREAD_NAME);
+    thread.setDaemon(true);
+    threads.add(thread);
+    thread.start();
+  }
+}
