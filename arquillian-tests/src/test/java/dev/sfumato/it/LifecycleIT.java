@@ -3,6 +3,7 @@ package dev.sfumato.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livekit.server.RoomServiceClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import livekit.LivekitModels;
@@ -38,11 +39,12 @@ class LifecycleIT {
   void aRoomCreatedBeforeARestartIsListedAfterIt() throws Exception {
     String name = "durable-" + UUID.randomUUID();
     RoomServiceClient sdk = Server.roomService();
-    String sid = sdk.createRoom(name, 60, 3, "survives").execute().body().getSid();
+    String sid = sdk.createRoom(name, 60, 3, null, "survives").execute().body().getSid();
 
     controller.stop(Server.CONTAINER);
     assertThat(MediaPorts.isBound(Server.MEDIA_PORT)).isFalse();
     controller.start(Server.CONTAINER);
+    Server.awaitReady(Duration.ofMinutes(2));
 
     List<LivekitModels.Room> rooms = sdk.listRooms(List.of(name)).execute().body();
     assertThat(rooms).hasSize(1);
@@ -55,7 +57,7 @@ class LifecycleIT {
   @Test
   void undeployReleasesEverySocketAndWorkerThreadAndRedeployBindsThemAgain() throws Exception {
     for (int round = 1; round <= 2; round++) {
-      Server.undeploy(deployer);
+      deployer.undeploy(Server.DEPLOYMENT);
       for (int port : MediaPorts.workerPorts()) {
         assertThat(MediaPorts.isBound(port))
             .as("round %d: port %d released", round, port)
@@ -63,7 +65,7 @@ class LifecycleIT {
       }
       assertThat(MediaPorts.mediaThreads()).as("round %d: worker threads gone", round).isEmpty();
 
-      Server.deploy(deployer);
+      deployer.deploy(Server.DEPLOYMENT);
       for (int port : MediaPorts.workerPorts()) {
         assertThat(MediaPorts.isBound(port)).as("round %d: port %d bound", round, port).isTrue();
       }

@@ -48,7 +48,7 @@ class RoomServiceIT {
     RoomServiceClient sdk = Server.roomService();
     String name = "sdk-" + UUID.randomUUID();
 
-    Response<LivekitModels.Room> created = sdk.createRoom(name, 42, 7, "hello metadata").execute();
+    Response<LivekitModels.Room> created = sdk.createRoom(name, 42, 7, null, "hello metadata").execute();
     assertThat(created.code()).isEqualTo(200);
     LivekitModels.Room room = created.body();
     assertThat(room.getName()).isEqualTo(name);
@@ -124,7 +124,7 @@ class RoomServiceIT {
 
   @Test
   void missingGrantIsPermissionDenied() throws Exception {
-    String joinOnly = Server.token(new RoomJoin(true), new RoomName("r"));
+    String joinOnly = Server.participantToken("someone", new RoomJoin(true), new RoomName("r"));
     var list = Server.post(ROOMS + "ListRooms", "application/json", "{}".getBytes(), joinOnly);
     assertThat(list.statusCode()).isEqualTo(403);
     assertThat(list.body()).contains("\"code\":\"permission_denied\"");

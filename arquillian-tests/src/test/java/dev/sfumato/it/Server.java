@@ -35,8 +35,6 @@ final class Server {
   static final int MEDIA_WORKERS = Integer.getInteger("sfumato.it.media.workers", 2);
   static final String URL = "http://127.0.0.1:" + HTTP_PORT;
 
-  private static boolean deployed;
-
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -47,28 +45,49 @@ final class Server {
     return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, ear);
   }
 
-  static synchronized void ensureRunning(ContainerController controller, Deployer deployer) {
+  /**
+   * Starts the server if needed and deploys the EAR if it is not there. Arquillian undeploys a
+   * manual deployment when its test class ends, so each class deploys once, at its first test.
+   */
+  static void ensureRunning(ContainerController controller, Deployer deployer) {
     if (!controller.isStarted(CONTAINER)) {
       controller.start(CONTAINER);
     }
-    if (!deployed) {
+    if (!isDeployed()) {
       deployer.deploy(DEPLOYMENT);
-      deployed = true;
     }
   }
 
-  static synchronized void undeploy(Deployer deployer) {
-    deployer.undeploy(DEPLOYMENT);
-    deployed = false;
+  /**
+   * Waits until the application answers ready: after a server restart Liberty starts the dropins
+   * application in the background, after the server itself reports started.
+   */
+  static void awaitReady(Duration limit) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        if (get("/health/ready", null).statusCode() == 200 && isDeployed()) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IOException("server not ready within " + limit);
   }
 
-  static synchronized void deploy(Deployer deployer) {
-    deployer.deploy(DEPLOYMENT);
-    deployed = true;
+  /** The admin API answers 401 to an anonymous call when the application runs, else 404. */
+  static boolean isDeployed() {
+    try {
+      return get("/admin/engine", null).statusCode() != 404;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   static RoomServiceClient roomService(String secret) {
-    return RoomServiceClient.createClient(URL, API_KEY, secret, null);
+    return RoomServiceClient.create(URL, API_KEY, secret, false);
   }
 
   static RoomServiceClient roomService() {
@@ -77,6 +96,13 @@ final class Server {
 
   static String token(VideoGrant... grants) {
     AccessToken token = new AccessToken(API_KEY, API_SECRET);
+    token.addGrants(grants);
+    return token.toJwt();
+  }
+
+  static String participantToken(String identity, VideoGrant... grants) {
+    AccessToken token = new AccessToken(API_KEY, API_SECRET);
+    token.setIdentity(identity);
     token.addGrants(grants);
     return token.toJwt();
   }
