@@ -48,7 +48,8 @@ class RoomServiceIT {
     RoomServiceClient sdk = Server.roomService();
     String name = "sdk-" + UUID.randomUUID();
 
-    Response<LivekitModels.Room> created = sdk.createRoom(name, 42, 7, null, "hello metadata").execute();
+    Response<LivekitModels.Room> created =
+        sdk.createRoom(name, 42, 7, null, "hello metadata").execute();
     assertThat(created.code()).isEqualTo(200);
     LivekitModels.Room room = created.body();
     assertThat(room.getName()).isEqualTo(name);
