@@ -47,7 +47,7 @@ class HealthAndEngineIT {
     for (int port : MediaPorts.workerPorts()) {
       assertThat(MediaPorts.isBound(port)).as("UDP port %d bound", port).isTrue();
     }
-    assertThat(MediaPorts.mediaThreads()).hasSize(Server.MEDIA_WORKERS);
+    assertThat(MediaPorts.mediaThreadCount(Server.MEDIA_WORKERS)).isEqualTo(Server.MEDIA_WORKERS);
   }
 
   @Test

@@ -63,13 +63,15 @@ class LifecycleIT {
             .as("round %d: port %d released", round, port)
             .isFalse();
       }
-      assertThat(MediaPorts.mediaThreads()).as("round %d: worker threads gone", round).isEmpty();
+      assertThat(MediaPorts.mediaThreadCount(0))
+          .as("round %d: worker threads gone", round)
+          .isZero();
 
       deployer.deploy(Server.DEPLOYMENT);
       for (int port : MediaPorts.workerPorts()) {
         assertThat(MediaPorts.isBound(port)).as("round %d: port %d bound", round, port).isTrue();
       }
-      assertThat(MediaPorts.mediaThreads()).hasSize(Server.MEDIA_WORKERS);
+      assertThat(MediaPorts.mediaThreadCount(Server.MEDIA_WORKERS)).isEqualTo(Server.MEDIA_WORKERS);
       assertThat(Server.roomService().listRooms().execute().code()).isEqualTo(200);
     }
   }

@@ -33,6 +33,19 @@ final class MediaPorts {
     return ports;
   }
 
+  /**
+   * The number of media worker threads, read from thread dumps until it equals {@code expected} (at
+   * most ten dumps): a worker loop hands its pooled thread back between slices, so one dump can
+   * catch a worker between two threads.
+   */
+  static int mediaThreadCount(int expected) throws IOException, InterruptedException {
+    int seen = -1;
+    for (int i = 0; i < 10 && seen != expected; i++) {
+      seen = mediaThreads().size();
+    }
+    return seen;
+  }
+
   /** Names of the server's threads that currently run a media worker loop. */
   static List<String> mediaThreads() throws IOException, InterruptedException {
     long pid =

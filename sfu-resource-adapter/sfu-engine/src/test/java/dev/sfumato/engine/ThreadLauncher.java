@@ -10,13 +10,16 @@ final class ThreadLauncher implements LoopLauncher {
 
   final List<Thread> threads = new CopyOnWriteArrayList<>();
   final List<String> namesAfterLoop = new CopyOnWriteArrayList<>();
+  final List<String> namesBetweenSlices = new CopyOnWriteArrayList<>();
 
   @Override
-  public void launch(String name, Runnable loop) {
+  public void launch(String name, SlicedLoop loop) {
     Thread thread =
         new Thread(
             () -> {
-              loop.run();
+              while (loop.runSlice(SlicedLoop.SLICE_NANOS)) {
+                namesBetweenSlices.add(Thread.currentThread().getName());
+              }
               namesAfterLoop.add(Thread.currentThread().getName());
             },
             POOL_THREAD_NAME);

@@ -1,5 +1,6 @@
 package dev.sfumato.engine.worker;
 
+import dev.sfumato.engine.SlicedLoop;
 import dev.sfumato.engine.api.EngineEvent;
 import dev.sfumato.engine.api.EngineException;
 import dev.sfumato.engine.api.WorkerDump;
@@ -28,8 +29,11 @@ import java.util.logging.Logger;
  * <p>Each turn of the loop: wait in {@code select} until a datagram, a command (which wakes the
  * selector) or the next timer; read a bounded burst of datagrams; apply a bounded batch of
  * commands; run due timers. The bounds keep any one source from starving the others.
+ *
+ * <p>The loop runs in slices ({@link SlicedLoop}): each slice may run on another pooled thread, but
+ * slices never overlap and the executor's hand-off orders them, so the confinement holds.
  */
-public final class MediaWorker implements Runnable {
+public final class MediaWorker implements SlicedLoop {
 
   public static final String THREAD_NAME_PREFIX = "sfumato-media-";
 
@@ -61,6 +65,7 @@ public final class MediaWorker implements Runnable {
   private volatile boolean stopRequested;
   private volatile String stopReason = "engine stopped";
   private volatile boolean running;
+  private volatile boolean started;
   private volatile Thread owner;
   private boolean socketClosed;
 
@@ -137,40 +142,57 @@ public final class MediaWorker implements Runnable {
   }
 
   @Override
-  public void run() {
-    if (!claimed.compareAndSet(false, true)) {
-      return; // stopped before a thread reached us
+  public boolean runSlice(long maxNanos) {
+    if (!started) {
+      if (!claimed.compareAndSet(false, true)) {
+        return false; // stopped before a thread reached us
+      }
+      started = true;
+      running = true;
+      events.emit(new EngineEvent.WorkerStarted(id, endpoint.localAddress()));
     }
     Thread thread = Thread.currentThread();
     String originalName = thread.getName();
     thread.setName(name());
     owner = thread;
-    running = true;
-    String reason = "failed";
-    boolean interrupted = false;
+    String endReason = null;
     try {
-      events.emit(new EngineEvent.WorkerStarted(id, endpoint.localAddress()));
-      reason = loop();
-      interrupted = reason.equals("interrupted");
+      endReason = loop(System.nanoTime() + maxNanos);
     } catch (Throwable e) {
-      reason = "failed: " + e;
+      endReason = "failed: " + e;
       LOG.log(Level.SEVERE, e, () -> name() + " loop failed");
       if (e instanceof VirtualMachineError) {
         throw (VirtualMachineError) e;
       }
     } finally {
-      shutdown(reason);
-      running = false;
       owner = null;
       thread.setName(originalName);
-      exited.countDown();
-      if (interrupted) {
-        thread.interrupt(); // the container interrupted us; let it see that on its own thread
+      if (endReason != null) {
+        finish(endReason);
+        if (endReason.equals("interrupted")) {
+          thread.interrupt(); // the container interrupted us; let it see that on its own thread
+        }
       }
+    }
+    return endReason == null;
+  }
+
+  @Override
+  public void abandon(String reason) {
+    if (exited.getCount() > 0) {
+      LOG.warning(() -> name() + " lost its thread: " + reason);
+      finish("abandoned: " + reason);
     }
   }
 
-  private String loop() throws IOException {
+  private void finish(String reason) {
+    shutdown(reason);
+    running = false;
+    exited.countDown();
+  }
+
+  /** Turns of the loop until {@code sliceEnd}; null then, or why the loop ended for good. */
+  private String loop(long sliceEnd) throws IOException {
     while (true) {
       if (stopRequested) {
         return stopReason;
@@ -178,14 +200,16 @@ public final class MediaWorker implements Runnable {
       if (Thread.interrupted()) {
         return "interrupted";
       }
-      long waitNanos = timers.nanosUntilNext();
+      long sliceLeft = sliceEnd - System.nanoTime();
+      if (sliceLeft <= 0) {
+        return null;
+      }
+      long waitNanos = Math.min(timers.nanosUntilNext(), sliceLeft);
       if (waitNanos == 0 || !commands.isEmpty()) {
         selector.selectNow(onReady);
       } else {
-        // select(…, 0) blocks until woken: commands and stop requests call wakeup().
-        long millis =
-            waitNanos == Long.MAX_VALUE ? 0 : Math.max(1, (waitNanos + 999_999) / 1_000_000);
-        selector.select(onReady, millis);
+        // commands and stop requests call wakeup(), which ends the wait early
+        selector.select(onReady, Math.max(1, (waitNanos + 999_999) / 1_000_000));
       }
       if (socketClosed) {
         return "socket closed";

@@ -1,9 +1,15 @@
 package dev.sfumato.ra.work;
 
 import dev.sfumato.engine.LoopLauncher;
+import dev.sfumato.engine.SlicedLoop;
+import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
 
-/** Runs each media loop as a long-running Work on a WorkManager thread. */
+/**
+ * Runs each media loop on WorkManager threads, one {@link SlicedLoop#SLICE_NANOS slice} per {@code
+ * Work}: the first slice through {@code startWork} (so the engine's start is synchronous), every
+ * later one through {@code scheduleWork} from the end of the slice before it.
+ */
 public final class WorkManagerLauncher implements LoopLauncher {
 
   /**
@@ -20,8 +26,16 @@ public final class WorkManagerLauncher implements LoopLauncher {
   }
 
   @Override
-  public void launch(String name, Runnable loop) throws Exception {
-    // startWork returns once the loop is running, so the engine's start is synchronous.
-    workManager.startWork(new MediaLoopWork(name, loop), START_TIMEOUT_MILLIS, null, null);
+  public void launch(String name, SlicedLoop loop) throws Exception {
+    workManager.startWork(
+        new MediaLoopWork(name, loop, this::resubmit), START_TIMEOUT_MILLIS, null, null);
+  }
+
+  private void resubmit(MediaLoopWork next) {
+    try {
+      workManager.scheduleWork(next, START_TIMEOUT_MILLIS, null, null);
+    } catch (WorkException | RuntimeException e) {
+      next.abandon("the WorkManager refused the next slice: " + e);
+    }
   }
 }
