@@ -35,6 +35,9 @@ public final class UdpEndpoint implements Closeable {
    */
   static final int SOCKET_RECEIVE_BUFFER_BYTES = 4 << 20;
 
+  /** Bytes an outgoing datagram may exceed the MTU by: room for the SRTP tag added in place. */
+  static final int SEND_TAILROOM = 64;
+
   /** Sentinel returned by {@link #receiveBurst} once the socket is closed. */
   public static final int CLOSED = -1;
 
@@ -43,7 +46,12 @@ public final class UdpEndpoint implements Closeable {
   // One byte more than accepted: a datagram that fills the buffer was truncated by the kernel.
   private final byte[] rxArray = new byte[MAX_DATAGRAM_BYTES + 1];
   private final ByteBuffer rx = ByteBuffer.wrap(rxArray);
+  // Direct, so the kernel copy needs no temporary buffer: the JDK keeps those per thread, and a
+  // worker's slices run on changing pool threads.
+  private final ByteBuffer tx = ByteBuffer.allocateDirect(MAX_DATAGRAM_BYTES + SEND_TAILROOM);
   private long datagramsIn;
+  private long datagramsOut;
+  private long sendsDropped;
 
   private UdpEndpoint(DatagramChannel channel) throws IOException {
     this.channel = channel;
@@ -113,6 +121,41 @@ public final class UdpEndpoint implements Closeable {
       }
     }
     return n;
+  }
+
+  /**
+   * Sends one datagram without blocking. A full kernel buffer or a socket error drops it (counted):
+   * media is better late-free than late, and the sender's congestion control will see the loss.
+   *
+   * @return true if the kernel took the datagram
+   */
+  public boolean send(byte[] data, int offset, int length, InetSocketAddress destination) {
+    if (length > tx.capacity()) {
+      sendsDropped++;
+      return false;
+    }
+    tx.clear();
+    tx.put(data, offset, length).flip();
+    try {
+      if (channel.send(tx, destination) == 0) {
+        sendsDropped++;
+        return false;
+      }
+      datagramsOut++;
+      return true;
+    } catch (IOException | RuntimeException e) {
+      sendsDropped++; // e.g. ICMP port unreachable reported on the next send; the peer is gone
+      return false;
+    }
+  }
+
+  public long datagramsOut() {
+    return datagramsOut;
+  }
+
+  /** Datagrams that could not be sent (buffer full, socket error, oversize). */
+  public long sendsDropped() {
+    return sendsDropped;
   }
 
   public boolean isOpen() {

@@ -1,0 +1,7 @@
+package dev.sfumato.engine.api;
+
+/** What a producer or consumer carries; decides codec handling and keyframe logic. */
+public enum MediaKind {
+  AUDIO,
+  VIDEO
+}
