@@ -1,6 +1,7 @@
 package dev.sfumato.signal.twirp;
 
 import dev.sfumato.rooms.auth.AccessTokenVerifier;
+import dev.sfumato.rooms.auth.BearerTokens;
 import dev.sfumato.rooms.auth.ClaimGrants;
 import dev.sfumato.rooms.auth.TokenException;
 import dev.sfumato.rooms.auth.VideoGrant;
@@ -8,21 +9,20 @@ import java.util.function.Predicate;
 
 /** Bearer-token checks of the admin API, with the Twirp codes LiveKit answers them with. */
 final class TwirpAuth {
-  private static final String BEARER = "bearer ";
-
   private TwirpAuth() {}
 
   static ClaimGrants authenticate(String authorization, AccessTokenVerifier verifier) {
     if (authorization == null || authorization.isBlank()) {
       throw new TwirpException(TwirpCode.UNAUTHENTICATED, "authorization header is missing");
     }
-    if (authorization.length() <= BEARER.length()
-        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      throw new TwirpException(
-          TwirpCode.UNAUTHENTICATED, "authorization header must be a Bearer token");
-    }
+    String token =
+        BearerTokens.fromHeader(authorization)
+            .orElseThrow(
+                () ->
+                    new TwirpException(
+                        TwirpCode.UNAUTHENTICATED, "authorization header must be a Bearer token"));
     try {
-      return verifier.verify(authorization.substring(BEARER.length()).trim());
+      return verifier.verify(token);
     } catch (TokenException e) {
       throw new TwirpException(TwirpCode.UNAUTHENTICATED, "invalid token: " + e.getMessage());
     }
