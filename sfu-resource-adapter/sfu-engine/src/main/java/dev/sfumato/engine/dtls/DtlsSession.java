@@ -93,8 +93,9 @@ public final class DtlsSession {
   }
 
   /**
-   * Queues one DTLS datagram from the peer. Media thread; never throws on peer input, never blocks
-   * beyond the queue lock, never allocates.
+   * Queues one DTLS datagram from the peer. Media thread; never throws on peer input and never
+   * blocks beyond the queue lock. It allocates nothing itself; once connected, the first datagram
+   * of a burst hands the (pre-built) drain task to the executor, whose queueing may allocate.
    */
   public OfferResult offer(byte[] buf, int off, int len) {
     OfferResult result = transport.offer(buf, off, len);

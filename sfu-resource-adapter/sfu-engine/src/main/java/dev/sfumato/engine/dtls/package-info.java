@@ -31,8 +31,9 @@
  *       SRTP_AEAD_AES_128_GCM preferred, then SRTP_AES128_CM_HMAC_SHA1_80, no MKI; extended master
  *       secret used when offered but not required and renegotiation refused (Bouncy Castle's
  *       defaults: every browser offers EMS, and requiring it would only lock out old embedded
- *       stacks); no HelloVerifyRequest cookie round trip, since ICE connectivity checks already
- *       proved the peer's address (RFC 8842 §5 leaves it to the implementation).
+ *       stacks); no HelloVerifyRequest cookie round trip (optional, RFC 6347 §4.2.1): it guards
+ *       against spoofed source addresses, and only datagrams from the ICE-verified address reach a
+ *       session.
  *   <li><b>Limits</b> ({@link dev.sfumato.engine.dtls.DtlsConfig}): 30 s handshake timeout, 32
  *       queued datagrams or 32 KiB per transport, 1200-byte datagrams sent, up to 1500 received.
  * </ul>
