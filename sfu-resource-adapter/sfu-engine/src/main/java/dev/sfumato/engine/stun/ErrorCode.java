@@ -70,6 +70,13 @@ public final class ErrorCode {
     return (buf[value + 2] & 0x07) * 100 + (buf[value + 3] & 0xFF);
   }
 
+  /** Class 3 to 6 and number 0 to 99 (RFC 8489 §14.8): anything else is malformed. */
+  static boolean isValid(byte[] buf, int value) {
+    int errorClass = buf[value + 2] & 0x07;
+    int number = buf[value + 3] & 0xFF;
+    return errorClass >= 3 && errorClass <= 6 && number <= 99;
+  }
+
   /** Reason phrase offset; its length is the attribute length minus {@link #FIXED_BYTES}. */
   public static int reasonOffset(int value) {
     return value + FIXED_BYTES;

@@ -179,7 +179,8 @@ public final class StunMessage {
         return valueLength == MessageIntegrity.VALUE_BYTES;
       case StunAttribute.ERROR_CODE:
         if (valueLength < ErrorCode.FIXED_BYTES
-            || valueLength > ErrorCode.FIXED_BYTES + StunAttribute.MAX_REASON_BYTES) {
+            || valueLength > ErrorCode.FIXED_BYTES + StunAttribute.MAX_REASON_BYTES
+            || !ErrorCode.isValid(buf, value)) {
           return false;
         }
         if (errorCode == ABSENT) {

@@ -193,6 +193,20 @@ class StunMessageTest {
   }
 
   @Test
+  void refusesErrorCodesOutsideClassesThreeToSixOrNumbersOver99() {
+    byte[] ok = Rfc5769.hex("0111 0008 2112a442 b7e7a701 bc34d686 fa87dfae 0009 0004 00000457");
+    assertThat(message.wrap(ok, 0, ok.length)).isTrue();
+    assertThat(ErrorCode.code(ok, message.errorCodeOffset())).isEqualTo(487);
+
+    byte[] number = ok.clone();
+    number[27] = 100; // 4/100: the fuzzer's find, read as code 500
+    assertRefused(number, StunDrop.MALFORMED_ATTRIBUTE);
+    byte[] errorClass = ok.clone();
+    errorClass[26] = 7;
+    assertRefused(errorClass, StunDrop.MALFORMED_ATTRIBUTE);
+  }
+
+  @Test
   void ignoresAttributesAfterMessageIntegrityExceptFingerprint() {
     // SOFTWARE moved after MESSAGE-INTEGRITY: still a valid message, but not indexed.
     StunWriter writer = new StunWriter();
