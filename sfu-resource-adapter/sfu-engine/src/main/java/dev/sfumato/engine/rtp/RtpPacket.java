@@ -322,11 +322,35 @@ public final class RtpPacket {
   }
 
   /**
-   * Re-points the view after the packet grew or shrank in place (RTX wrap/unwrap).
+   * Replaces the padding with {@code count} bytes (RFC 3550 §5.1: zeros, then the count in the last
+   * octet), e.g. to pad a probe packet; 0 removes it. Needs tailroom in the buffer to grow.
    *
-   * @return false if the new layout is invalid
+   * @return false (packet untouched) if count is not 0-255 or the buffer has no room
    */
-  boolean resize(int newLength) {
+  public boolean setPadding(int count) {
+    int withoutPadding = len - paddingLen;
+    if (count < 0 || count > 255 || buf.length - off - withoutPadding < count) {
+      return false;
+    }
+    removePadding();
+    if (count > 0) {
+      int end = off + len;
+      Arrays.fill(buf, end, end + count - 1, (byte) 0);
+      buf[end + count - 1] = (byte) count;
+      buf[off] = (byte) (buf[off] | 0x20);
+      len += count;
+      paddingLen = count;
+    }
+    return true;
+  }
+
+  /**
+   * Re-points the view over a new length after the payload was changed in place (e.g. RTX
+   * wrap/unwrap, or a payload rewritten to another size), re-validating the layout.
+   *
+   * @return false if the new length is out of the buffer or the layout is invalid
+   */
+  public boolean setLength(int newLength) {
     return wrap(buf, off, newLength);
   }
 }

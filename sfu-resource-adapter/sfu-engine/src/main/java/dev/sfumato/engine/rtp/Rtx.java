@@ -41,7 +41,7 @@ public final class Rtx {
     packet.setPayloadType(rtxPayloadType);
     packet.setSsrc(rtxSsrc);
     packet.setSequenceNumber(rtxSequence);
-    return packet.resize(packet.length() + OSN_LENGTH);
+    return packet.setLength(packet.length() + OSN_LENGTH);
   }
 
   /**
@@ -62,7 +62,7 @@ public final class Rtx {
     packet.setPayloadType(originalPayloadType);
     packet.setSsrc(originalSsrc);
     packet.setSequenceNumber(osn);
-    packet.resize(packet.length() - OSN_LENGTH);
+    packet.setLength(packet.length() - OSN_LENGTH);
     return osn;
   }
 }

@@ -44,5 +44,9 @@ class RtpPacketFuzzTest {
     if (Rtx.wrap(packet, 97, 0x1234, 7)) {
       assertThat(Rtx.unwrap(packet, 96, 0x5678)).isBetween(0, 0xFFFF);
     }
+    if (packet.setPadding(4)) {
+      assertThat(packet.setLength(packet.length())).isTrue();
+      assertThat(packet.paddingLength()).isEqualTo(4);
+    }
   }
 }

@@ -145,4 +145,36 @@ class RtpPacketTest {
     assertThat(packet.wrap(buf, 0, buf.length)).isTrue();
     assertThat(packet.payloadLength()).isZero();
   }
+
+  @Test
+  void setPaddingAppendsZerosAndTheCountWithinTailroom() {
+    byte[] buf = Hex.at(0, RtpVectors.plain(), 4);
+    packet.wrap(buf, 0, buf.length - 4);
+    assertThat(packet.setPadding(4)).isTrue();
+    assertThat(packet.length()).isEqualTo(21);
+    assertThat(Hex.toHex(buf, 0, 1)).isEqualTo("a0"); // P set
+    assertThat(Hex.toHex(buf, 17, 4)).isEqualTo("00000004");
+    assertThat(packet.wrap(buf, 0, packet.length())).isTrue();
+    assertThat(packet.paddingLength()).isEqualTo(4);
+    assertThat(packet.payloadLength()).isEqualTo(5);
+    assertThat(packet.setPadding(5)).as("only 4 bytes of room").isFalse();
+    assertThat(packet.setPadding(1)).isTrue();
+    assertThat(packet.length()).isEqualTo(18);
+    assertThat(packet.setPadding(0)).isTrue();
+    assertThat(packet.hasPadding()).isFalse();
+    assertThat(packet.length()).isEqualTo(17);
+    assertThat(packet.setPadding(256)).isFalse();
+  }
+
+  @Test
+  void setLengthRevalidatesAfterAnInPlacePayloadChange() {
+    byte[] buf = Hex.at(0, RtpVectors.plain(), 3);
+    packet.wrap(buf, 0, 17);
+    assertThat(packet.setLength(20)).isTrue();
+    assertThat(packet.payloadLength()).isEqualTo(8);
+    assertThat(packet.setLength(11)).isFalse();
+    assertThat(packet.status()).isEqualTo(RtpStatus.TOO_SHORT);
+    assertThat(packet.setLength(21)).isFalse();
+    assertThat(packet.status()).isEqualTo(RtpStatus.BAD_BOUNDS);
+  }
 }
