@@ -94,7 +94,7 @@ class SdpParserTest {
     MediaDescription video = sd.media().get(1);
     assertThat(video.first(SsrcGroup.class))
         .isEqualTo(new SsrcGroup("FID", List.of(3311907364L, 1176528093L)));
-    assertThat(video.all(Candidate.class).get(1).extensions())
+    assertThat(audio.all(Candidate.class).get(1).extensions())
         .containsExactly(new Candidate.Extension("tcptype", "active"));
   }
 
