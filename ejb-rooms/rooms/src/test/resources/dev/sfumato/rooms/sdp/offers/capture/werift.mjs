@@ -1,0 +1,10 @@
+import { RTCPeerConnection, MediaStreamTrack } from "werift";
+const pc = new RTCPeerConnection({});
+pc.addTransceiver("video", { direction: "sendonly" });
+pc.addTransceiver("audio", { direction: "sendonly" });
+const offer = await pc.createOffer();
+await pc.setLocalDescription(offer);
+await new Promise((r) => { if (pc.iceGatheringState === "complete") r(); pc.iceGatheringStateChange.subscribe((s) => s === "complete" && r()); setTimeout(r, 3000); });
+process.stdout.write(pc.localDescription.sdp);
+await pc.close();
+process.exit(0);
