@@ -23,4 +23,63 @@ public interface EngineControl {
 
   /** Every worker's state. */
   CompletionStage<EngineDump> dump();
+
+  // ---- WebRTC transports (one per peer connection, ICE-lite + DTLS + SRTP, BUNDLE, rtcp-mux) ----
+
+  /**
+   * Creates a transport on the router's worker: fresh ICE credentials, the worker's host candidate,
+   * the engine's DTLS fingerprint. NOT_FOUND if the router does not exist.
+   */
+  CompletionStage<WebRtcTransportInfo> createWebRtcTransport(RouterId router);
+
+  /**
+   * Gives the transport what the peer's SDP says: its ICE credentials (may be null: checks are
+   * authenticated by our password alone, RFC 8445 §7.2.2) and its DTLS role and fingerprints. The
+   * engine starts DTLS once ICE has selected an address.
+   */
+  CompletionStage<Void> connectWebRtcTransport(
+      TransportId transport, IceParameters remoteIce, DtlsParameters remoteDtls);
+
+  /** New local ICE credentials (RFC 8445 §9); media continues on the selected path. */
+  CompletionStage<IceParameters> restartIce(TransportId transport);
+
+  /** Closes the transport with its producers and consumers (and the consumers of its producers). */
+  CompletionStage<Void> closeTransport(TransportId transport);
+
+  CompletionStage<StatsReport> transportStats(TransportId transport);
+
+  // ---- producers: one per published track ----
+
+  /** Starts receiving one track on the transport, as negotiated (payload types, SSRCs or RIDs). */
+  CompletionStage<ProducerInfo> produce(TransportId transport, RtpParameters rtpParameters);
+
+  CompletionStage<Void> pauseProducer(ProducerId producer);
+
+  CompletionStage<Void> resumeProducer(ProducerId producer);
+
+  /** Closes the producer; each of its consumers closes too (ConsumerClosed events). */
+  CompletionStage<Void> closeProducer(ProducerId producer);
+
+  CompletionStage<StatsReport> producerStats(ProducerId producer);
+
+  // ---- consumers: one producer's media sent on a transport ----
+
+  /**
+   * Starts sending the producer's media on the transport (same router). {@code rtpParameters} is
+   * how the subscriber receives it: its payload types, header extension ids, and the SSRC (and RTX
+   * SSRC) chosen for it. Codecs are matched to the producer's by MIME type.
+   */
+  CompletionStage<ConsumerInfo> consume(
+      TransportId transport, ProducerId producer, RtpParameters rtpParameters);
+
+  CompletionStage<Void> pauseConsumer(ConsumerId consumer);
+
+  CompletionStage<Void> resumeConsumer(ConsumerId consumer);
+
+  /** Asks the producer for a keyframe on this consumer's behalf (rate-limited per producer). */
+  CompletionStage<Void> requestKeyFrame(ConsumerId consumer);
+
+  CompletionStage<Void> closeConsumer(ConsumerId consumer);
+
+  CompletionStage<StatsReport> consumerStats(ConsumerId consumer);
 }

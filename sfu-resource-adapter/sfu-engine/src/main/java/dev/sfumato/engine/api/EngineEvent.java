@@ -43,4 +43,43 @@ public sealed interface EngineEvent {
       Objects.requireNonNull(routerId, "routerId");
     }
   }
+
+  /**
+   * A transport's ICE or DTLS state changed.
+   *
+   * @param ice NEW, CHECKING, CONNECTED or DISCONNECTED
+   * @param dtls NEW, CONNECTING, CONNECTED, FAILED or CLOSED
+   */
+  record TransportStateChanged(TransportId transportId, String ice, String dtls)
+      implements EngineEvent {
+    public TransportStateChanged {
+      Objects.requireNonNull(transportId, "transportId");
+      Objects.requireNonNull(ice, "ice");
+      Objects.requireNonNull(dtls, "dtls");
+    }
+  }
+
+  /** A transport closed: by a call, a DTLS failure (e.g. fingerprint mismatch) or its router. */
+  record TransportClosed(TransportId transportId, String reason) implements EngineEvent {
+    public TransportClosed {
+      Objects.requireNonNull(transportId, "transportId");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /** A producer closed: by a call or with its transport. */
+  record ProducerClosed(ProducerId producerId, String reason) implements EngineEvent {
+    public ProducerClosed {
+      Objects.requireNonNull(producerId, "producerId");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /** A consumer closed: by a call, with its transport, or because its producer went away. */
+  record ConsumerClosed(ConsumerId consumerId, String reason) implements EngineEvent {
+    public ConsumerClosed {
+      Objects.requireNonNull(consumerId, "consumerId");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
 }
