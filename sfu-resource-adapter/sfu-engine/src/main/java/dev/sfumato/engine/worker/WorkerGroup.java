@@ -222,6 +222,15 @@ public final class WorkerGroup implements EngineControl {
     if (producer == null || parameters == null) {
       return invalid("producer and rtpParameters are required");
     }
+    MediaWorker producerOwner = directory.ownerOf(producer);
+    if (producerOwner == null) {
+      return CompletableFuture.failedFuture(
+          new EngineException(EngineException.Code.NOT_FOUND, "no producer " + producer));
+    }
+    MediaWorker transportOwner = transport == null ? null : directory.ownerOf(transport);
+    if (transportOwner != null && transportOwner != producerOwner) {
+      return invalid("producer and transport are in different routers"); // routers pin workers
+    }
     return onOwner(
         transport,
         r -> new Command.ConsumerCreate(ConsumerId.random(), transport, producer, parameters, r));
