@@ -1,20 +1,35 @@
 package dev.sfumato.engine;
 
+import dev.sfumato.engine.api.ConsumerId;
+import dev.sfumato.engine.api.ConsumerInfo;
+import dev.sfumato.engine.api.DtlsParameters;
 import dev.sfumato.engine.api.EngineControl;
 import dev.sfumato.engine.api.EngineDump;
 import dev.sfumato.engine.api.EngineEventListener;
 import dev.sfumato.engine.api.EngineException;
+import dev.sfumato.engine.api.IceParameters;
+import dev.sfumato.engine.api.ProducerId;
+import dev.sfumato.engine.api.ProducerInfo;
 import dev.sfumato.engine.api.RouterId;
 import dev.sfumato.engine.api.RouterInfo;
+import dev.sfumato.engine.api.RtpParameters;
+import dev.sfumato.engine.api.StatsReport;
+import dev.sfumato.engine.api.TransportId;
+import dev.sfumato.engine.api.WebRtcTransportInfo;
+import dev.sfumato.engine.dtls.DtlsCertificate;
+import dev.sfumato.engine.dtls.DtlsConfig;
+import dev.sfumato.engine.worker.EngineResources;
 import dev.sfumato.engine.worker.EventSink;
 import dev.sfumato.engine.worker.WorkerGroup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -36,13 +51,26 @@ public final class Engine implements AutoCloseable {
   private final EngineConfig config;
   private final LoopLauncher launcher;
   private final EventSink events;
+  private final Executor blockingExecutor;
   private final Object lifecycle = new Object();
   private final EngineControl control = new CurrentGroupControl();
   private volatile WorkerGroup group;
 
-  public Engine(EngineConfig config, LoopLauncher launcher, EngineEventListener listener) {
+  /**
+   * @param launcher gives the worker loops their threads
+   * @param blockingExecutor runs blocking work, DTLS handshakes above all: each holds a thread
+   *     until it completes or times out (30 s), so the executor must run tasks in parallel (a
+   *     cached pool in tests, the JCA WorkManager in the server)
+   * @param listener receives engine events on worker threads
+   */
+  public Engine(
+      EngineConfig config,
+      LoopLauncher launcher,
+      Executor blockingExecutor,
+      EngineEventListener listener) {
     this.config = Objects.requireNonNull(config, "config");
     this.launcher = Objects.requireNonNull(launcher, "launcher");
+    this.blockingExecutor = Objects.requireNonNull(blockingExecutor, "blockingExecutor");
     this.events = new EventSink(Objects.requireNonNull(listener, "listener"));
   }
 
@@ -62,7 +90,16 @@ public final class Engine implements AutoCloseable {
       if (group != null) {
         throw new IllegalStateException("engine already running");
       }
-      WorkerGroup bound = WorkerGroup.bind(config, events);
+      // One certificate per start (RFC 8827 §6.5 allows sharing it among transports); a restart
+      // gets a fresh one, as a redeploy would.
+      EngineResources resources =
+          new EngineResources(
+              blockingExecutor,
+              DtlsCertificate.generate(),
+              DtlsConfig.defaults(),
+              config.announcedAddress(),
+              new SecureRandom());
+      WorkerGroup bound = WorkerGroup.bind(config, events, resources);
       try {
         bound.launch(launcher);
       } catch (Exception e) {
@@ -116,6 +153,88 @@ public final class Engine implements AutoCloseable {
     @Override
     public CompletionStage<EngineDump> dump() {
       return onGroup(WorkerGroup::dump);
+    }
+
+    @Override
+    public CompletionStage<WebRtcTransportInfo> createWebRtcTransport(RouterId router) {
+      return onGroup(g -> g.createWebRtcTransport(router));
+    }
+
+    @Override
+    public CompletionStage<Void> connectWebRtcTransport(
+        TransportId transport, IceParameters remoteIce, DtlsParameters remoteDtls) {
+      return onGroup(g -> g.connectWebRtcTransport(transport, remoteIce, remoteDtls));
+    }
+
+    @Override
+    public CompletionStage<IceParameters> restartIce(TransportId transport) {
+      return onGroup(g -> g.restartIce(transport));
+    }
+
+    @Override
+    public CompletionStage<Void> closeTransport(TransportId transport) {
+      return onGroup(g -> g.closeTransport(transport));
+    }
+
+    @Override
+    public CompletionStage<StatsReport> transportStats(TransportId transport) {
+      return onGroup(g -> g.transportStats(transport));
+    }
+
+    @Override
+    public CompletionStage<ProducerInfo> produce(TransportId transport, RtpParameters params) {
+      return onGroup(g -> g.produce(transport, params));
+    }
+
+    @Override
+    public CompletionStage<Void> pauseProducer(ProducerId producer) {
+      return onGroup(g -> g.pauseProducer(producer));
+    }
+
+    @Override
+    public CompletionStage<Void> resumeProducer(ProducerId producer) {
+      return onGroup(g -> g.resumeProducer(producer));
+    }
+
+    @Override
+    public CompletionStage<Void> closeProducer(ProducerId producer) {
+      return onGroup(g -> g.closeProducer(producer));
+    }
+
+    @Override
+    public CompletionStage<StatsReport> producerStats(ProducerId producer) {
+      return onGroup(g -> g.producerStats(producer));
+    }
+
+    @Override
+    public CompletionStage<ConsumerInfo> consume(
+        TransportId transport, ProducerId producer, RtpParameters params) {
+      return onGroup(g -> g.consume(transport, producer, params));
+    }
+
+    @Override
+    public CompletionStage<Void> pauseConsumer(ConsumerId consumer) {
+      return onGroup(g -> g.pauseConsumer(consumer));
+    }
+
+    @Override
+    public CompletionStage<Void> resumeConsumer(ConsumerId consumer) {
+      return onGroup(g -> g.resumeConsumer(consumer));
+    }
+
+    @Override
+    public CompletionStage<Void> requestKeyFrame(ConsumerId consumer) {
+      return onGroup(g -> g.requestKeyFrame(consumer));
+    }
+
+    @Override
+    public CompletionStage<Void> closeConsumer(ConsumerId consumer) {
+      return onGroup(g -> g.closeConsumer(consumer));
+    }
+
+    @Override
+    public CompletionStage<StatsReport> consumerStats(ConsumerId consumer) {
+      return onGroup(g -> g.consumerStats(consumer));
     }
 
     private <T> CompletionStage<T> onGroup(Function<WorkerGroup, CompletionStage<T>> call) {

@@ -20,7 +20,7 @@ class ReceivePathAllocationTest {
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     ThreadLauncher launcher = new ThreadLauncher();
     EngineConfig config = new EngineConfig(1, EngineConfig.loopback(), 0, EngineConfig.loopback());
-    try (Engine engine = new Engine(config, launcher, e -> {});
+    try (Engine engine = new Engine(config, launcher, TestExecutors.BLOCKING, e -> {});
         DatagramSocket sender =
             new DatagramSocket(new InetSocketAddress(config.bindAddress(), 0))) {
       engine.start();

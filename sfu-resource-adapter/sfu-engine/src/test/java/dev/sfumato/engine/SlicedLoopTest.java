@@ -27,7 +27,7 @@ class SlicedLoopTest {
   @Test
   void theThreadIsHandedBackBetweenSlicesAndTheWorkerKeepsAnswering() throws Exception {
     ThreadLauncher launcher = new ThreadLauncher();
-    engine = new Engine(oneWorker(), launcher, e -> {});
+    engine = new Engine(oneWorker(), launcher, TestExecutors.BLOCKING, e -> {});
     engine.start();
 
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -58,7 +58,7 @@ class SlicedLoopTest {
           t.start();
         };
     CopyOnWriteArrayList<Object> events = new CopyOnWriteArrayList<>();
-    engine = new Engine(oneWorker(), oneSliceOnly, events::add);
+    engine = new Engine(oneWorker(), oneSliceOnly, TestExecutors.BLOCKING, events::add);
     engine.start();
     InetSocketAddress address = engine.localAddresses().get(0);
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Plays the WorkManager in tests: one plain thread per loop, named like a pooled thread. */
-final class ThreadLauncher implements LoopLauncher {
+public final class ThreadLauncher implements LoopLauncher {
 
   static final String POOL_THREAD_NAME = "test-pool-thread";
 

@@ -70,7 +70,11 @@ public class SfuResourceAdapter implements ResourceAdapter {
       timer = createTimer(context);
       EngineEventHub events = new EngineEventHub(executor, retryScheduler(timer));
       Engine started =
-          new Engine(config, new WorkManagerLauncher(context.getWorkManager()), events::publish);
+          new Engine(
+              config,
+              new WorkManagerLauncher(context.getWorkManager()),
+              executor, // DTLS handshakes: scheduleWork runs each on its own pooled thread
+              events::publish);
       try {
         started.start();
       } catch (IOException | RuntimeException e) {

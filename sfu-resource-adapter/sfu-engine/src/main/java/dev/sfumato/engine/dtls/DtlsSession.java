@@ -235,6 +235,11 @@ public final class DtlsSession {
           if (received > 0 && !deliver(buf, received)) {
             return;
           }
+          if (received < 0 && handshakePolicy.peerSentCloseNotify()) {
+            // Bouncy Castle answers close_notify by returning -1 rather than throwing
+            finish(DtlsState.CLOSED, null, "peer sent close_notify");
+            return;
+          }
         }
       } catch (IOException | RuntimeException e) {
         if (handshakePolicy.peerSentCloseNotify()) {

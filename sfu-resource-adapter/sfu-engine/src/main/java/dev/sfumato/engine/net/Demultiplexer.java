@@ -6,19 +6,43 @@ import java.net.InetSocketAddress;
 
 /**
  * Routes a received datagram by its first byte, RFC 7983 §7: [0..3] STUN, [20..63] DTLS, [128..191]
- * RTP/RTCP. No transport exists yet, so every datagram is a {@link DropReason#NO_TRANSPORT} drop;
- * ICE-lite, DTLS and SRTP will register here.
+ * RTP/RTCP (SRTP/SRTCP). Anything else (ZRTP, TURN channels, garbage) is an {@link
+ * DropReason#UNKNOWN_PROTOCOL} drop. The {@link Handler} finds the transport.
  */
 public final class Demultiplexer implements DatagramSink {
 
-  private final DropCounters drops;
+  /** Where each class of datagram goes; views valid only during the call. */
+  public interface Handler {
+    void onStun(byte[] data, int offset, int length, InetSocketAddress source);
 
-  public Demultiplexer(DropCounters drops) {
+    void onDtls(byte[] data, int offset, int length, InetSocketAddress source);
+
+    void onSrtp(byte[] data, int offset, int length, InetSocketAddress source);
+  }
+
+  private final DropCounters drops;
+  private final Handler handler;
+
+  public Demultiplexer(DropCounters drops, Handler handler) {
     this.drops = drops;
+    this.handler = handler;
   }
 
   @Override
   public void onDatagram(byte[] data, int offset, int length, InetSocketAddress source) {
-    drops.count(DropReason.NO_TRANSPORT);
+    if (length < 1) {
+      drops.count(DropReason.UNKNOWN_PROTOCOL);
+      return;
+    }
+    int b = data[offset] & 0xFF;
+    if (b <= 3) {
+      handler.onStun(data, offset, length, source);
+    } else if (b >= 20 && b <= 63) {
+      handler.onDtls(data, offset, length, source);
+    } else if (b >= 128 && b <= 191) {
+      handler.onSrtp(data, offset, length, source);
+    } else {
+      drops.count(DropReason.UNKNOWN_PROTOCOL);
+    }
   }
 }

@@ -322,6 +322,52 @@ public final class RtpPacket {
   }
 
   /**
+   * Renumbers every extension element in one pass, for a receiver that negotiated other ids (RFC
+   * 8285 §5): {@code idMap[id]} is the new id, or 0 to blank the element to padding (as {@link
+   * #clearExtension}). In the one-byte form a new id above 14 cannot be written and is blanked too.
+   * One pass, so swapped ids (1→2, 2→1) cannot collide. Nothing moves; no allocation.
+   *
+   * @param idMap indexed by the current id, 256 entries
+   */
+  public void remapExtensions(int[] idMap) {
+    int profile = extensionProfile();
+    boolean oneByte = profile == PROFILE_ONE_BYTE;
+    if (!oneByte && (profile & 0xFFF0) != PROFILE_TWO_BYTE) {
+      return;
+    }
+    int p = extOff;
+    while (p < extEnd) {
+      int b = buf[p] & 0xFF;
+      if (b == 0) {
+        p++;
+        continue;
+      }
+      int id = oneByte ? b >>> 4 : b;
+      if (oneByte && id == 15) {
+        return; // §4.2: id 15 ends the walk
+      }
+      if (!oneByte && p + 2 > extEnd) {
+        return;
+      }
+      int valueLen = oneByte ? (b & 0x0F) + 1 : buf[p + 1] & 0xFF;
+      int header = oneByte ? 1 : 2;
+      if (valueLen > extEnd - p - header) {
+        return;
+      }
+      int to = idMap[id];
+      if (to == 0 || (oneByte && to > 14)) {
+        Arrays.fill(buf, p, p + header + valueLen, (byte) 0);
+      } else if (oneByte) {
+        buf[p] = (byte) ((to << 4) | (b & 0x0F));
+      } else {
+        buf[p] = (byte) to;
+      }
+      p += header + valueLen;
+    }
+    foundValueOff = -1;
+  }
+
+  /**
    * Replaces the padding with {@code count} bytes (RFC 3550 §5.1: zeros, then the count in the last
    * octet), e.g. to pad a probe packet; 0 removes it. Needs tailroom in the buffer to grow.
    *

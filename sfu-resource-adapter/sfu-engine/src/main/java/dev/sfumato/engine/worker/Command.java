@@ -1,13 +1,27 @@
 package dev.sfumato.engine.worker;
 
+import dev.sfumato.engine.api.ConsumerId;
+import dev.sfumato.engine.api.ConsumerInfo;
+import dev.sfumato.engine.api.DtlsParameters;
 import dev.sfumato.engine.api.EngineException;
+import dev.sfumato.engine.api.IceParameters;
+import dev.sfumato.engine.api.ProducerId;
+import dev.sfumato.engine.api.ProducerInfo;
 import dev.sfumato.engine.api.RouterId;
 import dev.sfumato.engine.api.RouterInfo;
+import dev.sfumato.engine.api.RtpParameters;
+import dev.sfumato.engine.api.StatsReport;
+import dev.sfumato.engine.api.TransportId;
+import dev.sfumato.engine.api.WebRtcTransportInfo;
+import dev.sfumato.engine.dtls.SrtpKeyMaterial;
+import dev.sfumato.engine.transport.WebRtcTransport;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A control request queued to one worker and applied on its thread, named object-then-verb like
- * mediasoup's channel requests ({@code ROUTER_CLOSE}). Each carries the future its caller holds.
+ * A request queued to one worker and applied on its thread, named object-then-verb like mediasoup's
+ * channel requests ({@code TRANSPORT_CONNECT}). Control commands carry the future their caller
+ * holds; the internal {@code TransportDtls*} ones carry DTLS outputs from the handshake threads and
+ * have no caller to answer.
  */
 public sealed interface Command {
 
@@ -26,4 +40,90 @@ public sealed interface Command {
   /** Report the worker's state (the dump is taken on the worker so its counters need no fences). */
   record WorkerDump(CompletableFuture<dev.sfumato.engine.api.WorkerDump> reply)
       implements Command {}
+
+  record TransportCreate(
+      TransportId id, RouterId router, CompletableFuture<WebRtcTransportInfo> reply)
+      implements Command {}
+
+  record TransportConnect(
+      TransportId id,
+      IceParameters remoteIce,
+      DtlsParameters remoteDtls,
+      CompletableFuture<Void> reply)
+      implements Command {}
+
+  record TransportRestartIce(TransportId id, CompletableFuture<IceParameters> reply)
+      implements Command {}
+
+  record TransportClose(TransportId id, CompletableFuture<Void> reply) implements Command {}
+
+  record TransportGetStats(TransportId id, CompletableFuture<StatsReport> reply)
+      implements Command {}
+
+  record ProducerCreate(
+      ProducerId id,
+      TransportId transport,
+      RtpParameters rtpParameters,
+      CompletableFuture<ProducerInfo> reply)
+      implements Command {}
+
+  /** Pause, resume or close, as {@link Verb} says. */
+  record ProducerChange(ProducerId id, Verb verb, CompletableFuture<Void> reply)
+      implements Command {}
+
+  record ProducerGetStats(ProducerId id, CompletableFuture<StatsReport> reply) implements Command {}
+
+  record ConsumerCreate(
+      ConsumerId id,
+      TransportId transport,
+      ProducerId producer,
+      RtpParameters rtpParameters,
+      CompletableFuture<ConsumerInfo> reply)
+      implements Command {}
+
+  /** Pause, resume, close or request a keyframe, as {@link Verb} says. */
+  record ConsumerChange(ConsumerId id, Verb verb, CompletableFuture<Void> reply)
+      implements Command {}
+
+  record ConsumerGetStats(ConsumerId id, CompletableFuture<StatsReport> reply) implements Command {}
+
+  /** The verbs of {@link ProducerChange} and {@link ConsumerChange}. */
+  enum Verb {
+    PAUSE,
+    RESUME,
+    CLOSE,
+    REQUEST_KEY_FRAME
+  }
+
+  /** An outgoing DTLS datagram, copied on the DTLS thread; sent to the selected address. */
+  record TransportDtlsSend(WebRtcTransport transport, byte[] datagram) implements Command {
+    @Override
+    public CompletableFuture<?> reply() {
+      return NoReply.DONE;
+    }
+  }
+
+  /** The DTLS handshake completed: build SRTP. */
+  record TransportDtlsConnected(WebRtcTransport transport, SrtpKeyMaterial keys)
+      implements Command {
+    @Override
+    public CompletableFuture<?> reply() {
+      return NoReply.DONE;
+    }
+  }
+
+  /** DTLS failed (e.g. fingerprint mismatch) or closed: close the transport. */
+  record TransportDtlsEnded(WebRtcTransport transport, String reason) implements Command {
+    @Override
+    public CompletableFuture<?> reply() {
+      return NoReply.DONE;
+    }
+  }
+
+  /** The answer of the internal commands: nobody waits, a failure changes nothing. */
+  final class NoReply {
+    static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    private NoReply() {}
+  }
 }

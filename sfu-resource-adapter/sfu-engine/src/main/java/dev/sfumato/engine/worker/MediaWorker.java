@@ -52,8 +52,10 @@ public final class MediaWorker implements SlicedLoop {
   private final CommandQueue commands = new CommandQueue();
   private final DropCounters drops = new DropCounters();
   private final WorkerTimers timers = new WorkerTimers(System::nanoTime);
-  private final Demultiplexer demux = new Demultiplexer(drops);
+  private final Demultiplexer demux;
   private final RouterTable routers;
+  private final TransportTable transports;
+  private final ForwardTable forward;
   private final Consumer<SelectionKey> onReady = this::onReady;
   private final Consumer<Command> applier = this::apply;
 
@@ -70,23 +72,46 @@ public final class MediaWorker implements SlicedLoop {
   private boolean socketClosed;
 
   private MediaWorker(
-      int id, UdpEndpoint endpoint, Selector selector, EventSink events, RouterDirectory dir) {
+      int id,
+      UdpEndpoint endpoint,
+      Selector selector,
+      EventSink events,
+      RouterDirectory dir,
+      EngineResources resources) {
     this.id = id;
     this.endpoint = endpoint;
     this.selector = selector;
     this.events = events;
     this.routers = new RouterTable(id, this, dir, events, load);
+    this.transports = new TransportTable(this, endpoint, drops, events, dir, resources, routers);
+    this.forward = new ForwardTable(this, dir, events, transports);
+    this.transports.setForward(forward);
+    this.routers.setTransports(transports);
+    this.demux = new Demultiplexer(drops, transports);
+    timers.schedule(TICK_NANOS, this::tick);
+  }
+
+  /** RTCP reports and ICE consent run once a second (RFC 3550 §6.2 allows ~1 s at our scale). */
+  static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  private void tick() {
+    transports.tick();
+    timers.schedule(TICK_NANOS, this::tick);
   }
 
   /** Binds the worker's socket now, on the caller's thread, so a taken port fails the start. */
   static MediaWorker bind(
-      int id, InetSocketAddress address, EventSink events, RouterDirectory directory)
+      int id,
+      InetSocketAddress address,
+      EventSink events,
+      RouterDirectory directory,
+      EngineResources resources)
       throws IOException {
     UdpEndpoint endpoint = UdpEndpoint.bind(address);
     Selector selector = null;
     try {
       selector = Selector.open();
-      MediaWorker worker = new MediaWorker(id, endpoint, selector, events, directory);
+      MediaWorker worker = new MediaWorker(id, endpoint, selector, events, directory, resources);
       endpoint.register(selector, endpoint);
       return worker;
     } catch (IOException | RuntimeException e) {
@@ -228,16 +253,54 @@ public final class MediaWorker implements SlicedLoop {
 
   private void apply(Command command) {
     try {
-      if (command instanceof Command.RouterCreate) {
-        routers.create((Command.RouterCreate) command);
-      } else if (command instanceof Command.RouterClose) {
-        routers.close((Command.RouterClose) command);
-      } else if (command instanceof Command.WorkerDump) {
-        ((Command.WorkerDump) command).reply().complete(snapshot(true));
-      }
+      dispatch(command);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, e, () -> name() + " failed to apply " + command);
       command.fail(new EngineException(EngineException.Code.INTERNAL, "command failed: " + e, e));
+    }
+  }
+
+  private void dispatch(Command command) {
+    if (command instanceof Command.TransportDtlsSend c) {
+      transports.dtlsSend(c);
+    } else if (command instanceof Command.TransportDtlsConnected c) {
+      transports.dtlsConnected(c);
+    } else if (command instanceof Command.TransportDtlsEnded c) {
+      transports.dtlsEnded(c);
+    } else if (command instanceof Command.RouterCreate c) {
+      routers.create(c);
+    } else if (command instanceof Command.RouterClose c) {
+      routers.close(c);
+    } else if (command instanceof Command.WorkerDump c) {
+      c.reply().complete(snapshot(true));
+    } else if (command instanceof Command.TransportCreate c) {
+      transports.create(c);
+    } else if (command instanceof Command.TransportConnect c) {
+      transports.connect(c);
+    } else if (command instanceof Command.TransportRestartIce c) {
+      transports.restartIce(c);
+    } else if (command instanceof Command.TransportClose c) {
+      transports.close(c);
+    } else if (command instanceof Command.TransportGetStats c) {
+      transports.stats(c);
+    } else {
+      dispatchForward(command);
+    }
+  }
+
+  private void dispatchForward(Command command) {
+    if (command instanceof Command.ProducerCreate c) {
+      forward.createProducer(c);
+    } else if (command instanceof Command.ProducerChange c) {
+      forward.changeProducer(c);
+    } else if (command instanceof Command.ProducerGetStats c) {
+      forward.producerStats(c);
+    } else if (command instanceof Command.ConsumerCreate c) {
+      forward.createConsumer(c);
+    } else if (command instanceof Command.ConsumerChange c) {
+      forward.changeConsumer(c);
+    } else if (command instanceof Command.ConsumerGetStats c) {
+      forward.consumerStats(c);
     }
   }
 

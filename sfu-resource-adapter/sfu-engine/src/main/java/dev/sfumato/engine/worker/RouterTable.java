@@ -18,6 +18,7 @@ final class RouterTable {
   private final EventSink events;
   private final AtomicInteger load;
   private final Map<RouterId, Router> routers = new HashMap<>();
+  private TransportTable transports;
 
   RouterTable(
       int workerId,
@@ -30,6 +31,14 @@ final class RouterTable {
     this.directory = directory;
     this.events = events;
     this.load = load;
+  }
+
+  void setTransports(TransportTable transports) {
+    this.transports = transports;
+  }
+
+  boolean contains(RouterId id) {
+    return routers.containsKey(id);
   }
 
   int size() {
@@ -68,6 +77,9 @@ final class RouterTable {
   }
 
   private void release(Router router) {
+    if (transports != null) {
+      transports.closeRouter(router.id());
+    }
     router.close();
     directory.unregister(router.id());
     load.decrementAndGet();

@@ -2,11 +2,21 @@ package dev.sfumato.engine.worker;
 
 import dev.sfumato.engine.EngineConfig;
 import dev.sfumato.engine.LoopLauncher;
+import dev.sfumato.engine.api.ConsumerId;
+import dev.sfumato.engine.api.ConsumerInfo;
+import dev.sfumato.engine.api.DtlsParameters;
 import dev.sfumato.engine.api.EngineControl;
 import dev.sfumato.engine.api.EngineDump;
 import dev.sfumato.engine.api.EngineException;
+import dev.sfumato.engine.api.IceParameters;
+import dev.sfumato.engine.api.ProducerId;
+import dev.sfumato.engine.api.ProducerInfo;
 import dev.sfumato.engine.api.RouterId;
 import dev.sfumato.engine.api.RouterInfo;
+import dev.sfumato.engine.api.RtpParameters;
+import dev.sfumato.engine.api.StatsReport;
+import dev.sfumato.engine.api.TransportId;
+import dev.sfumato.engine.api.WebRtcTransportInfo;
 import dev.sfumato.engine.api.WorkerDump;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -37,13 +48,14 @@ public final class WorkerGroup implements EngineControl {
    * Binds every worker's socket on the calling thread. If one bind fails, the sockets already bound
    * are closed before the exception propagates, so a failed start leaks no port.
    */
-  public static WorkerGroup bind(EngineConfig config, EventSink events) throws IOException {
+  public static WorkerGroup bind(EngineConfig config, EventSink events, EngineResources resources)
+      throws IOException {
     RouterDirectory directory = new RouterDirectory();
     List<MediaWorker> bound = new ArrayList<>(config.workers());
     for (int i = 0; i < config.workers(); i++) {
       InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.portOf(i));
       try {
-        bound.add(MediaWorker.bind(i, address, events, directory));
+        bound.add(MediaWorker.bind(i, address, events, directory, resources));
       } catch (IOException | RuntimeException e) {
         new WorkerGroup(bound, directory).stop("bind failed", Duration.ZERO);
         throw new IOException("media worker " + i + " could not bind " + address, e);
@@ -141,5 +153,141 @@ public final class WorkerGroup implements EngineControl {
     List<CompletableFuture<WorkerDump>> parts = workers.stream().map(MediaWorker::dump).toList();
     return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
         .thenApply(done -> new EngineDump(parts.stream().map(CompletableFuture::join).toList()));
+  }
+
+  // ---- transports, producers, consumers: each call goes to the worker that owns its object ----
+
+  @Override
+  public CompletionStage<WebRtcTransportInfo> createWebRtcTransport(RouterId router) {
+    return onOwner(router, r -> new Command.TransportCreate(TransportId.random(), router, r));
+  }
+
+  @Override
+  public CompletionStage<Void> connectWebRtcTransport(
+      TransportId transport, IceParameters remoteIce, DtlsParameters remoteDtls) {
+    if (remoteDtls == null) {
+      return invalid("remote DTLS parameters are required");
+    }
+    return onOwner(
+        transport, r -> new Command.TransportConnect(transport, remoteIce, remoteDtls, r));
+  }
+
+  @Override
+  public CompletionStage<IceParameters> restartIce(TransportId transport) {
+    return onOwner(transport, r -> new Command.TransportRestartIce(transport, r));
+  }
+
+  @Override
+  public CompletionStage<Void> closeTransport(TransportId transport) {
+    return onOwner(transport, r -> new Command.TransportClose(transport, r));
+  }
+
+  @Override
+  public CompletionStage<StatsReport> transportStats(TransportId transport) {
+    return onOwner(transport, r -> new Command.TransportGetStats(transport, r));
+  }
+
+  @Override
+  public CompletionStage<ProducerInfo> produce(TransportId transport, RtpParameters parameters) {
+    if (parameters == null) {
+      return invalid("rtpParameters are required");
+    }
+    return onOwner(
+        transport, r -> new Command.ProducerCreate(ProducerId.random(), transport, parameters, r));
+  }
+
+  @Override
+  public CompletionStage<Void> pauseProducer(ProducerId producer) {
+    return onOwner(producer, r -> new Command.ProducerChange(producer, Command.Verb.PAUSE, r));
+  }
+
+  @Override
+  public CompletionStage<Void> resumeProducer(ProducerId producer) {
+    return onOwner(producer, r -> new Command.ProducerChange(producer, Command.Verb.RESUME, r));
+  }
+
+  @Override
+  public CompletionStage<Void> closeProducer(ProducerId producer) {
+    return onOwner(producer, r -> new Command.ProducerChange(producer, Command.Verb.CLOSE, r));
+  }
+
+  @Override
+  public CompletionStage<StatsReport> producerStats(ProducerId producer) {
+    return onOwner(producer, r -> new Command.ProducerGetStats(producer, r));
+  }
+
+  @Override
+  public CompletionStage<ConsumerInfo> consume(
+      TransportId transport, ProducerId producer, RtpParameters parameters) {
+    if (producer == null || parameters == null) {
+      return invalid("producer and rtpParameters are required");
+    }
+    MediaWorker producerOwner = directory.ownerOf(producer);
+    if (producerOwner == null) {
+      return CompletableFuture.failedFuture(
+          new EngineException(EngineException.Code.NOT_FOUND, "no producer " + producer));
+    }
+    MediaWorker transportOwner = transport == null ? null : directory.ownerOf(transport);
+    if (transportOwner != null && transportOwner != producerOwner) {
+      return invalid("producer and transport are in different routers"); // routers pin workers
+    }
+    return onOwner(
+        transport,
+        r -> new Command.ConsumerCreate(ConsumerId.random(), transport, producer, parameters, r));
+  }
+
+  @Override
+  public CompletionStage<Void> pauseConsumer(ConsumerId consumer) {
+    return onOwner(consumer, r -> new Command.ConsumerChange(consumer, Command.Verb.PAUSE, r));
+  }
+
+  @Override
+  public CompletionStage<Void> resumeConsumer(ConsumerId consumer) {
+    return onOwner(consumer, r -> new Command.ConsumerChange(consumer, Command.Verb.RESUME, r));
+  }
+
+  @Override
+  public CompletionStage<Void> requestKeyFrame(ConsumerId consumer) {
+    return onOwner(
+        consumer, r -> new Command.ConsumerChange(consumer, Command.Verb.REQUEST_KEY_FRAME, r));
+  }
+
+  @Override
+  public CompletionStage<Void> closeConsumer(ConsumerId consumer) {
+    return onOwner(consumer, r -> new Command.ConsumerChange(consumer, Command.Verb.CLOSE, r));
+  }
+
+  @Override
+  public CompletionStage<StatsReport> consumerStats(ConsumerId consumer) {
+    return onOwner(consumer, r -> new Command.ConsumerGetStats(consumer, r));
+  }
+
+  /**
+   * Queues the command to the worker that owns {@code id}: INVALID_ARGUMENT for a null id,
+   * NOT_FOUND for an id no worker owns (the worker checks again: it may close in between).
+   */
+  private <T> CompletionStage<T> onOwner(
+      Object id, Function<CompletableFuture<T>, Command> command) {
+    if (id == null) {
+      return invalid("id is null");
+    }
+    MediaWorker owner = directory.ownerOf(id);
+    if (owner == null) {
+      return CompletableFuture.failedFuture(
+          new EngineException(EngineException.Code.NOT_FOUND, "no " + kindOf(id) + " " + id));
+    }
+    CompletableFuture<T> reply = new CompletableFuture<>();
+    owner.submit(command.apply(reply));
+    return reply;
+  }
+
+  private static String kindOf(Object id) {
+    String name = id.getClass().getSimpleName();
+    return name.endsWith("Id") ? name.substring(0, name.length() - 2).toLowerCase() : name;
+  }
+
+  private static <T> CompletionStage<T> invalid(String message) {
+    return CompletableFuture.failedFuture(
+        new EngineException(EngineException.Code.INVALID_ARGUMENT, message));
   }
 }

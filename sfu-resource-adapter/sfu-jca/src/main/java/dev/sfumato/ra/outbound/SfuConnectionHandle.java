@@ -1,10 +1,20 @@
 package dev.sfumato.ra.outbound;
 
+import dev.sfumato.engine.api.ConsumerId;
+import dev.sfumato.engine.api.ConsumerInfo;
+import dev.sfumato.engine.api.DtlsParameters;
 import dev.sfumato.engine.api.EngineControl;
 import dev.sfumato.engine.api.EngineDump;
 import dev.sfumato.engine.api.EngineException;
+import dev.sfumato.engine.api.IceParameters;
+import dev.sfumato.engine.api.ProducerId;
+import dev.sfumato.engine.api.ProducerInfo;
 import dev.sfumato.engine.api.RouterId;
 import dev.sfumato.engine.api.RouterInfo;
+import dev.sfumato.engine.api.RtpParameters;
+import dev.sfumato.engine.api.StatsReport;
+import dev.sfumato.engine.api.TransportId;
+import dev.sfumato.engine.api.WebRtcTransportInfo;
 import dev.sfumato.ra.SfuResourceAdapter;
 import dev.sfumato.ra.api.SfuConnection;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +44,88 @@ public final class SfuConnectionHandle implements SfuConnection {
   @Override
   public CompletionStage<EngineDump> dump() {
     return call(EngineControl::dump);
+  }
+
+  @Override
+  public CompletionStage<WebRtcTransportInfo> createWebRtcTransport(RouterId router) {
+    return call(control -> control.createWebRtcTransport(router));
+  }
+
+  @Override
+  public CompletionStage<Void> connectWebRtcTransport(
+      TransportId transport, IceParameters remoteIce, DtlsParameters remoteDtls) {
+    return call(control -> control.connectWebRtcTransport(transport, remoteIce, remoteDtls));
+  }
+
+  @Override
+  public CompletionStage<IceParameters> restartIce(TransportId transport) {
+    return call(control -> control.restartIce(transport));
+  }
+
+  @Override
+  public CompletionStage<Void> closeTransport(TransportId transport) {
+    return call(control -> control.closeTransport(transport));
+  }
+
+  @Override
+  public CompletionStage<StatsReport> transportStats(TransportId transport) {
+    return call(control -> control.transportStats(transport));
+  }
+
+  @Override
+  public CompletionStage<ProducerInfo> produce(TransportId transport, RtpParameters parameters) {
+    return call(control -> control.produce(transport, parameters));
+  }
+
+  @Override
+  public CompletionStage<Void> pauseProducer(ProducerId producer) {
+    return call(control -> control.pauseProducer(producer));
+  }
+
+  @Override
+  public CompletionStage<Void> resumeProducer(ProducerId producer) {
+    return call(control -> control.resumeProducer(producer));
+  }
+
+  @Override
+  public CompletionStage<Void> closeProducer(ProducerId producer) {
+    return call(control -> control.closeProducer(producer));
+  }
+
+  @Override
+  public CompletionStage<StatsReport> producerStats(ProducerId producer) {
+    return call(control -> control.producerStats(producer));
+  }
+
+  @Override
+  public CompletionStage<ConsumerInfo> consume(
+      TransportId transport, ProducerId producer, RtpParameters parameters) {
+    return call(control -> control.consume(transport, producer, parameters));
+  }
+
+  @Override
+  public CompletionStage<Void> pauseConsumer(ConsumerId consumer) {
+    return call(control -> control.pauseConsumer(consumer));
+  }
+
+  @Override
+  public CompletionStage<Void> resumeConsumer(ConsumerId consumer) {
+    return call(control -> control.resumeConsumer(consumer));
+  }
+
+  @Override
+  public CompletionStage<Void> requestKeyFrame(ConsumerId consumer) {
+    return call(control -> control.requestKeyFrame(consumer));
+  }
+
+  @Override
+  public CompletionStage<Void> closeConsumer(ConsumerId consumer) {
+    return call(control -> control.closeConsumer(consumer));
+  }
+
+  @Override
+  public CompletionStage<StatsReport> consumerStats(ConsumerId consumer) {
+    return call(control -> control.consumerStats(consumer));
   }
 
   private <T> CompletionStage<T> call(Function<EngineControl, CompletionStage<T>> call) {

@@ -1,0 +1,14 @@
+/**
+ * Forwarding (mediasoup's Router/Producer/Consumer): a producer per published track fans each
+ * decrypted packet out to its consumers through a copy-on-write array, each consumer rewriting a
+ * copy in the worker's {@link dev.sfumato.engine.forward.ForwardBuffers} and handing it to its
+ * transport to protect and send. Nothing on that path allocates.
+ *
+ * <p>Limits, in one place: retransmission buffer 512 packets / 1 s per video encoding; keyframe
+ * requests one per 500 ms per encoding; NACK towards the publisher for gaps of up to 32 packets,
+ * once (no retries yet); RR to publishers and SR to subscribers every second; an encoding silent
+ * for 1.5 s stops being forwarded. Simulcast: consumers follow the highest-ranked live encoding
+ * (rid f > h > q, else the last listed), switching on its keyframe; bandwidth-driven layer choice,
+ * VP8 picture-id rewriting, REMB/transport-cc and audio observers are later work.
+ */
+package dev.sfumato.engine.forward;

@@ -1,0 +1,356 @@
+package dev.sfumato.engine.transport;
+
+import dev.sfumato.engine.api.DtlsParameters;
+import dev.sfumato.engine.api.EngineEvent;
+import dev.sfumato.engine.api.IceParameters;
+import dev.sfumato.engine.api.RouterId;
+import dev.sfumato.engine.api.TransportId;
+import dev.sfumato.engine.dtls.DtlsConfig;
+import dev.sfumato.engine.dtls.DtlsFingerprint;
+import dev.sfumato.engine.dtls.DtlsRole;
+import dev.sfumato.engine.dtls.DtlsSession;
+import dev.sfumato.engine.dtls.DtlsState;
+import dev.sfumato.engine.dtls.OfferResult;
+import dev.sfumato.engine.dtls.SrtpKeyMaterial;
+import dev.sfumato.engine.forward.MediaTransport;
+import dev.sfumato.engine.ice.IceCredentials;
+import dev.sfumato.engine.ice.IceLiteAgent;
+import dev.sfumato.engine.ice.IceState;
+import dev.sfumato.engine.rtcp.RtcpMux;
+import dev.sfumato.engine.srtp.SrtpContexts;
+import dev.sfumato.engine.srtp.SrtpError;
+import dev.sfumato.engine.srtp.SrtpProfile;
+import dev.sfumato.engine.stats.DropReason;
+import dev.sfumato.engine.stun.StunMessage;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One peer connection's transport (mediasoup's WebRtcTransport): ICE-lite (RFC 8445 §2.5), then
+ * DTLS-SRTP (RFC 5764) on the ICE-selected address, BUNDLE and rtcp-mux (RFC 8843, RFC 5761) so
+ * every m-line shares it. Confined to its worker thread; DTLS runs on the blocking executor and its
+ * outputs hop back as commands ({@link TransportHost#postDtlsSend} and friends).
+ *
+ * <p>Order of things: the session layer creates it (local ICE credentials, our fingerprint), gives
+ * the remote DTLS role and fingerprints with {@link #connect}; the peer's nominating check selects
+ * an address; DTLS starts once both happened; its keys build SRTP; from then on SRTP/SRTCP from a
+ * validated address is unprotected and handed to {@link TransportMedia}. A fingerprint mismatch or
+ * any DTLS failure closes the transport (and with it SRTP and its producers/consumers).
+ */
+public final class WebRtcTransport implements MediaTransport {
+
+  /** DTLS datagrams waiting for the worker to send them: a full flight is a few; 64 is plenty. */
+  static final int MAX_PENDING_DTLS_SENDS = 64;
+
+  private final TransportId id;
+  private final RouterId routerId;
+  private final TransportHost host;
+  private final IceLiteAgent ice;
+  private final DtlsSession dtls;
+  private final TransportMedia media;
+  private final AtomicInteger pendingDtlsSends = new AtomicInteger();
+  private InetSocketAddress selected;
+  private DtlsRole dtlsRole;
+  private DtlsFingerprint remoteFingerprint;
+  private DtlsState dtlsState = DtlsState.NEW;
+  private SrtpContexts srtp;
+  private boolean closed;
+  private long rtpIn;
+  private long rtcpIn;
+  private long bytesIn;
+  private long rtpOut;
+  private long rtcpOut;
+  private long bytesOut;
+  private long dtlsSendsDropped;
+
+  public WebRtcTransport(
+      TransportId id,
+      RouterId routerId,
+      TransportHost host,
+      SecureRandom random,
+      DtlsConfig dtlsConfig) {
+    this.id = id;
+    this.routerId = routerId;
+    this.host = host;
+    this.ice = new IceLiteAgent(random, new IceEvents());
+    this.dtls =
+        new DtlsSession(host.certificate(), dtlsConfig, this::dtlsSend, new DtlsEvents(this, host));
+    this.media = new TransportMedia(this, host, random.nextInt() & 0xFFFF_FFFFL);
+  }
+
+  @Override
+  public TransportId id() {
+    return id;
+  }
+
+  public RouterId routerId() {
+    return routerId;
+  }
+
+  public IceCredentials localIce() {
+    return ice.localCredentials();
+  }
+
+  public TransportMedia media() {
+    return media;
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  public InetSocketAddress selectedAddress() {
+    return selected;
+  }
+
+  /** True while {@code from} passed an authenticated check within the consent window. */
+  public boolean isValidated(InetSocketAddress from) {
+    return ice.isValidatedAddress(from);
+  }
+
+  // ---- control (worker thread) ----
+
+  /**
+   * The remote side's SDP parameters. {@code remoteDtls.role()} is the REMOTE role as its {@code
+   * a=setup} says (RFC 8842 §5): AUTO ({@code actpass}) and CLIENT ({@code active}) make us the
+   * DTLS server, SERVER ({@code passive}) makes us the client.
+   *
+   * @throws IllegalArgumentException if no fingerprint uses a hash we support, or already connected
+   */
+  public void connect(IceParameters remoteIce, DtlsParameters remoteDtls) {
+    if (dtlsRole != null) {
+      throw new IllegalArgumentException("transport already connected");
+    }
+    DtlsFingerprint chosen = null;
+    for (dev.sfumato.engine.api.DtlsFingerprint f : remoteDtls.fingerprints()) {
+      try {
+        chosen = DtlsFingerprint.parse(f.toSdpValue());
+        break;
+      } catch (RuntimeException e) {
+        // an unsupported hash (e.g. md5): try the next one (RFC 8122 §5 allows several)
+      }
+    }
+    if (chosen == null) {
+      throw new IllegalArgumentException("no remote fingerprint with a supported hash function");
+    }
+    if (remoteIce != null) {
+      ice.setRemoteCredentials(
+          new IceCredentials(remoteIce.usernameFragment(), remoteIce.password()));
+    }
+    remoteFingerprint = chosen;
+    dtlsRole =
+        remoteDtls.role() == dev.sfumato.engine.api.DtlsRole.SERVER
+            ? DtlsRole.CLIENT
+            : DtlsRole.SERVER;
+    maybeStartDtls();
+  }
+
+  /** ICE restart (RFC 8445 §9): new local credentials; the caller re-indexes the ufrag. */
+  public IceCredentials restartIce() {
+    return ice.restart();
+  }
+
+  private void maybeStartDtls() {
+    if (closed || dtlsState != DtlsState.NEW || dtlsRole == null || selected == null) {
+      return;
+    }
+    dtlsState = DtlsState.CONNECTING;
+    emitState();
+    dtls.start(dtlsRole, remoteFingerprint, host.blockingExecutor());
+  }
+
+  /** Releases ICE, DTLS and SRTP state. The caller closes producers and consumers. Idempotent. */
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    srtp = null;
+    dtls.close(); // its listener posts an end that finds us closed and is ignored
+    dtlsState = DtlsState.CLOSED;
+  }
+
+  // ---- datagrams (worker thread) ----
+
+  /** An answer length for the STUN message (0 if refused); the caller sends it to {@code from}. */
+  public int handleStun(StunMessage message, InetSocketAddress from, long now, byte[] out) {
+    int n = ice.handleRequest(message, from, now, out, 0);
+    if (n > 0) {
+      host.addressValidated(this, from);
+    }
+    return n;
+  }
+
+  public void handleDtls(byte[] buf, int off, int len) {
+    OfferResult r = dtls.offer(buf, off, len);
+    if (r == OfferResult.DROPPED_QUEUE_FULL) {
+      host.count(DropReason.DTLS_QUEUE_FULL);
+    } else if (r != OfferResult.QUEUED) {
+      host.count(DropReason.DTLS_REJECTED);
+    }
+  }
+
+  /** SRTP or SRTCP (RFC 5761 §4 tells them apart) from a validated address. */
+  public void handleSrtp(byte[] buf, int off, int len, long now) {
+    SrtpContexts keys = srtp;
+    if (keys == null) {
+      host.count(DropReason.SRTP_NOT_READY);
+      return;
+    }
+    bytesIn += len;
+    if (RtcpMux.isRtcp(buf, off, len)) {
+      int n = keys.inbound().unprotectRtcp(buf, off, len);
+      if (n < 0) {
+        host.count(srtpDrop(n));
+        return;
+      }
+      rtcpIn++;
+      media.handleRtcp(buf, off, n, now);
+    } else {
+      int n = keys.inbound().unprotectRtp(buf, off, len);
+      if (n < 0) {
+        host.count(srtpDrop(n));
+        return;
+      }
+      rtpIn++;
+      media.handleRtp(buf, off, n, now);
+    }
+  }
+
+  private static DropReason srtpDrop(int code) {
+    SrtpError e = SrtpError.fromCode(code);
+    if (e == SrtpError.AUTH_FAILED) {
+      return DropReason.SRTP_AUTH_FAILED;
+    }
+    return e == SrtpError.REPLAYED || e == SrtpError.TOO_OLD
+        ? DropReason.SRTP_REPLAYED
+        : DropReason.SRTP_REJECTED;
+  }
+
+  @Override
+  public boolean sendRtp(byte[] buf, int off, int len) {
+    SrtpContexts keys = srtp;
+    InetSocketAddress to = selected;
+    if (keys == null || to == null) {
+      return false;
+    }
+    int n = keys.outbound().protectRtp(buf, off, len);
+    if (n < 0 || !host.send(buf, off, n, to)) {
+      return false;
+    }
+    rtpOut++;
+    bytesOut += n;
+    return true;
+  }
+
+  @Override
+  public boolean sendRtcp(byte[] buf, int off, int len) {
+    SrtpContexts keys = srtp;
+    InetSocketAddress to = selected;
+    if (keys == null || to == null) {
+      return false;
+    }
+    int n = keys.outbound().protectRtcp(buf, off, len);
+    if (n < 0 || !host.send(buf, off, n, to)) {
+      return false;
+    }
+    rtcpOut++;
+    bytesOut += n;
+    return true;
+  }
+
+  /** Periodic work: ICE consent expiry, RTCP reports. */
+  public void tick(long now, long wallMillis) {
+    if (closed) {
+      return;
+    }
+    ice.tick(now);
+    if (srtp != null) {
+      media.tick(now, wallMillis);
+    }
+  }
+
+  // ---- DTLS outputs, applied on the worker (see TransportHost) ----
+
+  /** DTLS thread: copy the record and hop; bounded so a stuck worker cannot pile memory up. */
+  private void dtlsSend(byte[] buf, int off, int len) {
+    if (pendingDtlsSends.incrementAndGet() > MAX_PENDING_DTLS_SENDS) {
+      pendingDtlsSends.decrementAndGet();
+      return; // UDP loses datagrams too; DTLS retransmits its flights (RFC 6347 §4.2.4)
+    }
+    byte[] copy = new byte[len];
+    System.arraycopy(buf, off, copy, 0, len);
+    host.postDtlsSend(this, copy);
+  }
+
+  public void applyDtlsSend(byte[] datagram) {
+    pendingDtlsSends.decrementAndGet();
+    InetSocketAddress to = selected;
+    if (closed || to == null || !host.send(datagram, 0, datagram.length, to)) {
+      dtlsSendsDropped++;
+    }
+  }
+
+  public void applyDtlsConnected(SrtpKeyMaterial keys) {
+    if (closed) {
+      return;
+    }
+    SrtpProfile profile = SrtpProfile.fromId(keys.profile().id());
+    int k = keys.clientKey().length;
+    int s = keys.clientSalt().length;
+    byte[] material = new byte[2 * (k + s)]; // RFC 5764 §4.2 layout, as the exporter gave it
+    System.arraycopy(keys.clientKey(), 0, material, 0, k);
+    System.arraycopy(keys.serverKey(), 0, material, k, k);
+    System.arraycopy(keys.clientSalt(), 0, material, 2 * k, s);
+    System.arraycopy(keys.serverSalt(), 0, material, 2 * k + s, s);
+    srtp =
+        SrtpContexts.fromDtlsKeyingMaterial(material, profile, keys.localRole() == DtlsRole.CLIENT);
+    java.util.Arrays.fill(material, (byte) 0);
+    dtlsState = DtlsState.CONNECTED;
+    emitState();
+  }
+
+  private void emitState() {
+    host.emit(new EngineEvent.TransportStateChanged(id, ice.state().name(), dtlsState.name()));
+  }
+
+  private final class IceEvents implements IceLiteAgent.Listener {
+    @Override
+    public void onIceStateChange(IceState state) {
+      emitState();
+    }
+
+    @Override
+    public void onSelectedAddressChange(InetSocketAddress address) {
+      selected = address;
+      maybeStartDtls();
+    }
+  }
+
+  public Map<String, Long> stats() {
+    Map<String, Long> m = new LinkedHashMap<>();
+    m.put("rtpIn", rtpIn);
+    m.put("rtcpIn", rtcpIn);
+    m.put("bytesIn", bytesIn);
+    m.put("rtpOut", rtpOut);
+    m.put("rtcpOut", rtcpOut);
+    m.put("bytesOut", bytesOut);
+    m.put("dtlsSendsDropped", dtlsSendsDropped);
+    m.put("iceConnected", ice.state() == IceState.CONNECTED ? 1L : 0L);
+    m.put("dtlsConnected", dtlsState == DtlsState.CONNECTED ? 1L : 0L);
+    m.put("producers", (long) media.producers().size());
+    m.put("consumers", (long) media.consumers().size());
+    return m;
+  }
+
+  public String iceState() {
+    return ice.state().name();
+  }
+
+  public String dtlsState() {
+    return dtlsState.name();
+  }
+}
