@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Sfumato on a fresh Debian machine with JDK 17 and Maven:
-#   - installs what the tests need from Debian (PostgreSQL server),
+#   - installs what the tests need from Debian (PostgreSQL server, Chromium and its driver),
 #   - starts a throwaway PostgreSQL on 127.0.0.1 for the persistence tests and stops it afterwards,
 #   - builds everything and runs unit tests, the format check, and the Arquillian tests against a
 #     real Open Liberty server with the EAR deployed.
@@ -16,6 +16,13 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
+
+# Headless Chromium and chromedriver for the browser end-to-end tests (CLIENTS.md).
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    chromium chromium-driver fonts-liberation
+fi
 
 "$pg" start
 # shellcheck disable=SC2046 # the script prints the three -D flags, one word each

@@ -127,6 +127,22 @@ final class Server {
     return send(b);
   }
 
+  /** Any request, for the HTTP protocol tests: {@code headers} are name, value pairs. */
+  static HttpResponse<String> request(String method, String path, String body, String... headers)
+      throws IOException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(URL + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return send(b);
+  }
+
   private static HttpResponse<String> send(HttpRequest.Builder b) throws IOException {
     try {
       return HTTP.send(

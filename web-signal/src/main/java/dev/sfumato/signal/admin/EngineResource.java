@@ -7,6 +7,7 @@ import dev.sfumato.rooms.auth.ClaimGrants;
 import dev.sfumato.rooms.auth.TokenException;
 import dev.sfumato.rooms.config.ServerKeys;
 import dev.sfumato.rooms.engine.EngineEventLog;
+import dev.sfumato.rooms.webrtc.WebRtcSessions;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -26,6 +27,7 @@ public class EngineResource {
   @EJB private SystemStatus status;
   @EJB private EngineEventLog events;
   @EJB private ServerKeys keys;
+  @EJB private WebRtcSessions sessions;
 
   @GET
   public Response engine(@HeaderParam("Authorization") String authorization) {
@@ -54,6 +56,7 @@ public class EngineResource {
     String body =
         Json.createObjectBuilder()
             .add("workers", workers)
+            .add("sessions", sessions.sessionCount())
             .add("workerStatesFromEvents", states)
             .add("recentEvents", recent)
             .build()

@@ -2,6 +2,7 @@ package dev.sfumato.rooms.engine;
 
 import dev.sfumato.engine.api.EngineEvent;
 import dev.sfumato.ra.api.EngineEventMessageListener;
+import dev.sfumato.rooms.webrtc.WebRtcSessions;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionManagement;
@@ -20,10 +21,14 @@ public class EngineEventBean implements EngineEventMessageListener {
   private static final Logger LOG = Logger.getLogger(EngineEventBean.class.getName());
 
   @EJB private EngineEventLog log;
+  @EJB private WebRtcSessions sessions;
 
   @Override
   public void onEngineEvent(EngineEvent event) {
     LOG.fine(() -> "engine event " + event);
     log.record(event);
+    if (event instanceof EngineEvent.TransportClosed closed) {
+      sessions.onTransportClosed(closed.transportId(), closed.reason());
+    }
   }
 }

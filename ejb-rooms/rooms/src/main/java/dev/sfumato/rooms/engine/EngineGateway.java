@@ -1,8 +1,16 @@
 package dev.sfumato.rooms.engine;
 
+import dev.sfumato.engine.api.ConsumerInfo;
+import dev.sfumato.engine.api.DtlsParameters;
 import dev.sfumato.engine.api.EngineDump;
 import dev.sfumato.engine.api.EngineException;
+import dev.sfumato.engine.api.IceParameters;
+import dev.sfumato.engine.api.ProducerId;
+import dev.sfumato.engine.api.ProducerInfo;
 import dev.sfumato.engine.api.RouterId;
+import dev.sfumato.engine.api.RtpParameters;
+import dev.sfumato.engine.api.TransportId;
+import dev.sfumato.engine.api.WebRtcTransportInfo;
 import dev.sfumato.ra.api.SfuConnection;
 import dev.sfumato.ra.api.SfuConnectionFactory;
 import dev.sfumato.rooms.domain.Limits;
@@ -37,6 +45,31 @@ public class EngineGateway {
 
   public EngineDump dump() {
     return call(SfuConnection::dump);
+  }
+
+  public WebRtcTransportInfo createWebRtcTransport(RouterId router) {
+    return call(c -> c.createWebRtcTransport(router));
+  }
+
+  public void connectWebRtcTransport(
+      TransportId transport, IceParameters remoteIce, DtlsParameters remoteDtls) {
+    call(c -> c.connectWebRtcTransport(transport, remoteIce, remoteDtls));
+  }
+
+  public IceParameters restartIce(TransportId transport) {
+    return call(c -> c.restartIce(transport));
+  }
+
+  public void closeTransport(TransportId transport) {
+    call(c -> c.closeTransport(transport));
+  }
+
+  public ProducerInfo produce(TransportId transport, RtpParameters parameters) {
+    return call(c -> c.produce(transport, parameters));
+  }
+
+  public ConsumerInfo consume(TransportId transport, ProducerId producer, RtpParameters params) {
+    return call(c -> c.consume(transport, producer, params));
   }
 
   private <T> T call(Function<SfuConnection, CompletionStage<T>> command) {
