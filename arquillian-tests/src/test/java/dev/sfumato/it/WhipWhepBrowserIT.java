@@ -73,6 +73,7 @@ class WhipWhepBrowserIT {
         browser.await(viewers[i], "window.sfumato.start()");
       }
       long[] decoded = new long[viewers.length];
+      long started = System.nanoTime();
       for (int i = 0; i < viewers.length; i++) {
         Map<String, Object> stats =
             browser.poll(
@@ -84,6 +85,11 @@ class WhipWhepBrowserIT {
         assertThat(((Number) video(stats).get("frameWidth")).intValue()).isPositive();
         decoded[i] = framesDecoded(stats);
       }
+      System.out.printf(
+          "%s: both viewers past 20 decoded frames %d ms after their WHEP POSTs%n",
+          codec, (System.nanoTime() - started) / 1_000_000);
+
+      garbageDoesNotDisturbTheViewers(browser, publisher, viewers, decoded);
 
       browser.await(publisher, "window.sfumato.stop()");
       Thread.sleep(3_000); // frames in flight drain
@@ -102,6 +108,32 @@ class WhipWhepBrowserIT {
     }
     var engine = Server.get("/admin/engine", Server.token(new io.livekit.server.RoomAdmin(true)));
     assertThat(engine.body()).contains("\"sessions\":0");
+  }
+
+  /** Thousands of malformed datagrams at every media port: counted, and the video plays on. */
+  private static void garbageDoesNotDisturbTheViewers(
+      Browser browser, String publisher, String[] viewers, long[] decoded) throws Exception {
+    String answer = (String) browser.run(publisher, "return pc.remoteDescription.sdp");
+    String ufrag = answer.replaceAll("(?s).*a=ice-ufrag:(\\S+).*", "$1");
+    int[] ports = MediaPorts.workerPorts().stream().mapToInt(Integer::intValue).toArray();
+    int sent = new Garbage(ufrag).send(2_000, ports);
+    for (int i = 0; i < viewers.length; i++) {
+      long before = decoded[i];
+      Map<String, Object> stats =
+          browser.poll(
+              viewers[i],
+              "window.sfumato.stats()",
+              s -> framesDecoded(s) > before + 40,
+              MEDIA_LIMIT);
+      decoded[i] = framesDecoded(stats);
+    }
+    var engine = Server.get("/admin/engine", Server.token(new io.livekit.server.RoomAdmin(true)));
+    String body = engine.body();
+    System.out.println("after " + sent + " garbage datagrams: " + body);
+    for (String reason :
+        new String[] {"STUN_MALFORMED", "STUN_REJECTED", "NO_TRANSPORT", "TRUNCATED"}) {
+      assertThat(body).as(reason).containsPattern("\"" + reason + "\":[1-9]");
+    }
   }
 
   private static String page(String page, String room, String token) {
