@@ -46,6 +46,7 @@ public class EngineResource {
               .add("localAddress", w.localAddress())
               .add("running", w.running())
               .add("routers", w.routers())
+              .add("transports", w.transports())
               .add("datagramsIn", w.datagramsIn())
               .add("drops", drops));
     }

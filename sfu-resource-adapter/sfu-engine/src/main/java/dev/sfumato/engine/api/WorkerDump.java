@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param localAddress the bound UDP address as {@code ip:port} ({@code [ip]:port} for IPv6)
  * @param running whether the worker's loop is running
  * @param routers number of routers pinned to the worker
+ * @param transports number of WebRTC transports open on the worker
  * @param datagramsIn every datagram read from the socket, dropped or not
  * @param drops dropped datagrams by reason name, every reason present
  */
@@ -18,6 +19,7 @@ public record WorkerDump(
     String localAddress,
     boolean running,
     int routers,
+    int transports,
     long datagramsIn,
     Map<String, Long> drops) {
   public WorkerDump {

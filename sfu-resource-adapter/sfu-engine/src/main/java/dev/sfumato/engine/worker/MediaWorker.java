@@ -322,6 +322,7 @@ public final class MediaWorker implements SlicedLoop {
         UdpEndpoint.format(endpoint.localAddress()),
         live && running,
         live ? routers.size() : 0,
+        live ? transports.size() : 0,
         endpoint.datagramsIn(),
         drops.snapshot());
   }

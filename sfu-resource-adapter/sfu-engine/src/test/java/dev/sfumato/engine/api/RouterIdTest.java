@@ -27,8 +27,8 @@ class RouterIdTest {
 
   @Test
   void engineDumpNeedsEveryWorkerRunning() {
-    WorkerDump up = new WorkerDump(0, "127.0.0.1:1", true, 0, 0, java.util.Map.of());
-    WorkerDump down = new WorkerDump(1, "127.0.0.1:2", false, 0, 0, java.util.Map.of());
+    WorkerDump up = new WorkerDump(0, "127.0.0.1:1", true, 0, 0, 0, java.util.Map.of());
+    WorkerDump down = new WorkerDump(1, "127.0.0.1:2", false, 0, 0, 0, java.util.Map.of());
     assertThat(new EngineDump(java.util.List.of(up)).allWorkersBound()).isTrue();
     assertThat(new EngineDump(java.util.List.of(up, down)).allWorkersBound()).isFalse();
     assertThat(new EngineDump(java.util.List.of()).allWorkersBound()).isFalse();
