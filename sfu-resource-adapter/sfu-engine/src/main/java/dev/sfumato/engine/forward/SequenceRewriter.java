@@ -8,7 +8,9 @@ package dev.sfumato.engine.forward;
  * first packet gets the next sequence number after the last one sent, and a timestamp advanced by
  * the wall time since then (at least one tick), so the receiver's jitter buffer sees neither a jump
  * nor a repeat. Packets older than an epoch's first packet are dropped: their numbers belong to the
- * previous mapping. Worker thread only.
+ * previous mapping. Input sequence numbers are unwrapped to 64 bits (RFC 3550 Appendix A.1's
+ * extended sequence number) so that "older" keeps its meaning across every 16-bit wrap, however
+ * long the epoch lasts. Worker thread only.
  */
 final class SequenceRewriter {
 
@@ -17,8 +19,11 @@ final class SequenceRewriter {
   private boolean resync = true;
   private int seqOffset;
   private long tsOffset;
-  private int baseIn;
-  private int highestIn;
+
+  /** Extended (unwrapped) input sequence numbers of the epoch's first and highest packet. */
+  private long baseIn;
+
+  private long highestIn;
   private int lastOut;
   private long lastOutTs;
   private long lastOutNanos;
@@ -55,12 +60,17 @@ final class SequenceRewriter {
         tsOffset = 0;
       }
       resync = false;
-      baseIn = inSeq;
-      highestIn = inSeq;
-    } else if ((short) (inSeq - baseIn) < 0) {
-      return false;
-    } else if ((short) (inSeq - highestIn) > 0) {
-      highestIn = inSeq;
+      // a fresh extended number whose low 16 bits are inSeq: only differences within an epoch count
+      baseIn = highestIn + 0x1_0000L + (short) (inSeq - (int) highestIn);
+      highestIn = baseIn;
+    } else {
+      long extended = extend(inSeq);
+      if (extended < baseIn) {
+        return false;
+      }
+      if (extended > highestIn) {
+        highestIn = extended;
+      }
     }
     outSeq = (inSeq + seqOffset) & 0xFFFF;
     outTs = (inTs + tsOffset) & 0xFFFF_FFFFL;
@@ -90,10 +100,16 @@ final class SequenceRewriter {
       return -1;
     }
     int in = (out - seqOffset) & 0xFFFF;
-    if ((short) (in - baseIn) < 0 || (short) (in - highestIn) > 0) {
+    long extended = extend(in);
+    if (extended < baseIn || extended > highestIn) {
       return -1;
     }
     return in;
+  }
+
+  /** The extended value of a 16-bit sequence number: the one nearest the highest seen so far. */
+  private long extend(int seq) {
+    return highestIn + (short) (seq - (int) highestIn);
   }
 
   /** The output timestamp of an input one, in the current epoch (for a retransmission). */
