@@ -252,7 +252,10 @@ public final class FanOutMain {
     pub.stop = true;
     pubThread.join();
     measuring = false;
-    long forwarded = outB - outA;
+    // Consumer counters are read over a few ms around the CPU window (one command per consumer),
+    // so their delta can include packets forwarded just outside it: never count more than the
+    // publisher sent inside the window times N.
+    long forwarded = Math.min(outB - outA, (inB - inA) * n);
     double sfuCpu = (cpuB - cpuA) / 1e9;
     double delivered = (double) (rxB - rxA) / Math.max(1, (inB - inA) * n);
     String verified = receiver.verifiedOk.get() + " ok/" + receiver.verifiedBad.get() + " bad";
