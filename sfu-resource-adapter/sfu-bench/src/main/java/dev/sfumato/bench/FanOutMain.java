@@ -222,15 +222,7 @@ public final class FanOutMain {
   private void measure(int n) throws Exception {
     refreshConsent();
     measuring = true;
-    // SequenceRewriter drops everything once an epoch is 32,768 packets old ((short) compare with
-    // the epoch's first sequence number, engine bug reported with these results): start a new
-    // epoch per phase (pause + resume) and keep a phase's input under 80 % of that.
-    double cap = 0.8 * 32_768 / (options.warmup() + options.seconds() + 2);
-    double inRate = Math.min(cap, Math.max(1.0, (double) options.outRate() / n));
-    for (ConsumerId c : consumers) {
-      engine.control().pauseConsumer(c).toCompletableFuture().get(5, TimeUnit.SECONDS);
-      engine.control().resumeConsumer(c).toCompletableFuture().get(5, TimeUnit.SECONDS);
-    }
+    double inRate = Math.max(1.0, (double) options.outRate() / n);
     Thread worker = launcher.threads.get(0);
     receiver.verify(subscribers.get(n - 1));
     PublisherLoop pub = publisherLoop;
