@@ -220,8 +220,9 @@ final class TestPeer implements AutoCloseable {
 
     @Override
     public void onFailed(DtlsFailureReason reason, String detail) {
-      failed.complete(reason + " " + detail);
+      // connected first: a test that saw failed complete may then check connected
       connected.completeExceptionally(new IOException("dtls failed: " + reason + " " + detail));
+      failed.complete(reason + " " + detail);
     }
 
     @Override
