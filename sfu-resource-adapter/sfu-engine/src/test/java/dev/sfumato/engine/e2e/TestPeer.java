@@ -42,15 +42,23 @@ final class TestPeer implements AutoCloseable {
   final DatagramSocket socket;
   final LinkedBlockingQueue<byte[]> rtp = new LinkedBlockingQueue<>();
   final LinkedBlockingQueue<byte[]> rtcp = new LinkedBlockingQueue<>();
+  final LinkedBlockingQueue<byte[]> stun = new LinkedBlockingQueue<>();
+  private final DtlsCertificate cert;
   final CompletableFuture<SrtpKeyMaterial> connected = new CompletableFuture<>();
   final CompletableFuture<String> failed = new CompletableFuture<>();
   private final Thread reader;
   private InetSocketAddress server;
-  private DtlsSession dtls;
+  private volatile DtlsSession dtls; // set by the test thread, read by the reader
   SrtpContexts srtp;
   private volatile boolean closed;
 
   TestPeer() throws SocketException {
+    this(CERT);
+  }
+
+  /** A peer presenting {@code cert} in its DTLS handshake (another one fails the fingerprint). */
+  TestPeer(DtlsCertificate cert) throws SocketException {
+    this.cert = cert;
     socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
     reader = new Thread(this::read, "test-peer-reader");
     reader.setDaemon(true);
@@ -63,24 +71,47 @@ final class TestPeer implements AutoCloseable {
 
   /** ICE check with nomination, then the DTLS handshake as client; waits for SRTP keys. */
   void connect(WebRtcTransportInfo info) throws Exception {
+    connect(info, DtlsRole.CLIENT);
+    srtp = contexts(connected.get(10, TimeUnit.SECONDS));
+  }
+
+  /**
+   * ICE check with nomination, then starts DTLS in {@code role} ({@code a=setup:active} is CLIENT,
+   * {@code passive} SERVER); does not wait: see {@link #connected} and {@link #failed}.
+   */
+  void connect(WebRtcTransportInfo info, DtlsRole role) throws Exception {
     server =
         new InetSocketAddress(info.iceCandidates().get(0).ip(), info.iceCandidates().get(0).port());
-    sendBindingRequest(info.iceParameters());
-    dtls =
+    DtlsSession session =
         new DtlsSession(
-            CERT,
+            cert,
             DtlsConfig.defaults(),
             (buf, off, len) -> send(Arrays.copyOfRange(buf, off, off + len)),
             new Listener());
     DtlsFingerprint expected = DtlsFingerprint.parse(info.localFingerprints().get(0).toSdpValue());
-    dtls.start(DtlsRole.CLIENT, expected, TestExecutors.BLOCKING);
-    SrtpKeyMaterial keys = connected.get(10, TimeUnit.SECONDS);
-    srtp = contexts(keys);
+    if (role == DtlsRole.SERVER) {
+      // listen first: the engine's ClientHello follows our nominating check at once
+      dtls = session;
+      session.start(role, expected, TestExecutors.BLOCKING);
+      sendBindingRequest(info.iceParameters());
+    } else {
+      // check first: a ClientHello before it would come from a not yet validated address
+      sendBindingRequest(info.iceParameters());
+      dtls = session;
+      session.start(role, expected, TestExecutors.BLOCKING);
+    }
   }
 
   void sendBindingRequest(IceParameters ice) throws IOException {
+    sendBindingRequest(ice, new byte[12]);
+  }
+
+  /**
+   * A nominating check (RFC 8445 §7.2.2) signed with {@code ice.password()}; fills {@code tx} with
+   * its random transaction id so the caller can match the answer in {@link #stun}.
+   */
+  void sendBindingRequest(IceParameters ice, byte[] tx) throws IOException {
     byte[] out = new byte[200];
-    byte[] tx = new byte[12];
     new java.util.Random().nextBytes(tx);
     byte[] user = (ice.usernameFragment() + ":peer").getBytes(StandardCharsets.US_ASCII);
     int n =
@@ -161,6 +192,8 @@ final class TestPeer implements AutoCloseable {
       byte[] copy = Arrays.copyOf(buf, p.getLength());
       if (b >= 20 && b <= 63 && dtls != null) {
         dtls.offer(copy, 0, copy.length);
+      } else if (b <= 3) {
+        stun.add(copy);
       } else if (b >= 128 && b <= 191) {
         (RtcpMux.isRtcp(copy, 0, copy.length) ? rtcp : rtp).add(copy);
       }
@@ -187,8 +220,9 @@ final class TestPeer implements AutoCloseable {
 
     @Override
     public void onFailed(DtlsFailureReason reason, String detail) {
-      failed.complete(reason + " " + detail);
+      // connected first: a test that saw failed complete may then check connected
       connected.completeExceptionally(new IOException("dtls failed: " + reason + " " + detail));
+      failed.complete(reason + " " + detail);
     }
 
     @Override
