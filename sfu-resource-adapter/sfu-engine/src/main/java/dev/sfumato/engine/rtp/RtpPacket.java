@@ -49,6 +49,11 @@ public final class RtpPacket {
   private int foundValueOff = -1;
   private int foundValueLen;
 
+  // The element element() read last.
+  private int elemId;
+  private int elemValueOff;
+  private int elemValueLen;
+
   /**
    * Points this view at a packet and validates it (version, CSRC list, extension length, padding).
    *
@@ -226,13 +231,18 @@ public final class RtpPacket {
     foundElementOff = -1;
     foundValueLen = 0;
     int profile = extensionProfile();
-    if (profile == PROFILE_ONE_BYTE) {
-      if (id >= 1 && id <= 14) {
-        findOneByte(id);
-      }
-    } else if ((profile & 0xFFF0) == PROFILE_TWO_BYTE) {
-      if (id >= 1 && id <= 255) {
-        findTwoByte(id);
+    boolean oneByte = profile == PROFILE_ONE_BYTE;
+    if (!oneByte && (profile & 0xFFF0) != PROFILE_TWO_BYTE || id < 1 || id > (oneByte ? 14 : 255)) {
+      return -1;
+    }
+    for (int p = element(extOff, oneByte);
+        p >= 0;
+        p = element(elemValueOff + elemValueLen, oneByte)) {
+      if (elemId == id) {
+        foundElementOff = p;
+        foundValueOff = elemValueOff;
+        foundValueLen = elemValueLen;
+        break;
       }
     }
     return foundValueOff;
@@ -243,54 +253,40 @@ public final class RtpPacket {
     return foundValueLen;
   }
 
-  private void findOneByte(int id) {
-    int p = extOff;
-    while (p < extEnd) {
-      int b = buf[p] & 0xFF;
-      if (b == 0) { // §4.2: padding octet between elements
-        p++;
-        continue;
-      }
-      int elementId = b >>> 4;
-      int valueLen = (b & 0x0F) + 1; // §4.2: the length field stores len - 1
-      if (elementId == 15 || valueLen > extEnd - p - 1) {
-        return; // §4.2: id 15 stops processing; an overrun element ends the walk
-      }
-      if (elementId == id) {
-        found(p, p + 1, valueLen);
-        return;
-      }
-      p += 1 + valueLen;
+  /**
+   * The one walk over the extension block (RFC 8285): skips padding octets from {@code p}, reads
+   * the element there into {@code elemId}/{@code elemValueOff}/{@code elemValueLen} and returns its
+   * offset, or -1 at the end, at id 15 in the one-byte form (§4.2: stop processing), or at an
+   * element that overruns the block. The length field stores len - 1 in the one-byte form (§4.2)
+   * and len (0-255) in the two-byte form (§4.3).
+   */
+  private int element(int p, boolean oneByte) {
+    while (p < extEnd && buf[p] == 0) {
+      p++;
     }
-  }
-
-  private void findTwoByte(int id) {
-    int p = extOff;
-    while (p < extEnd) {
-      int elementId = buf[p] & 0xFF;
-      if (elementId == 0) { // §4.3: padding octet
-        p++;
-        continue;
+    if (p >= extEnd) {
+      return -1;
+    }
+    int b = buf[p] & 0xFF;
+    int header = oneByte ? 1 : 2;
+    if (oneByte) {
+      elemId = b >>> 4;
+      elemValueLen = (b & 0x0F) + 1;
+      if (elemId == 15) {
+        return -1;
       }
+    } else {
       if (p + 2 > extEnd) {
-        return;
+        return -1;
       }
-      int valueLen = buf[p + 1] & 0xFF; // §4.3: 0-255, a zero-length value is allowed
-      if (valueLen > extEnd - p - 2) {
-        return;
-      }
-      if (elementId == id) {
-        found(p, p + 2, valueLen);
-        return;
-      }
-      p += 2 + valueLen;
+      elemId = b;
+      elemValueLen = buf[p + 1] & 0xFF;
     }
-  }
-
-  private void found(int element, int value, int valueLen) {
-    foundElementOff = element;
-    foundValueOff = value;
-    foundValueLen = valueLen;
+    if (elemValueLen > extEnd - p - header) {
+      return -1;
+    }
+    elemValueOff = p + header;
+    return p;
   }
 
   /**
@@ -335,34 +331,18 @@ public final class RtpPacket {
     if (!oneByte && (profile & 0xFFF0) != PROFILE_TWO_BYTE) {
       return;
     }
-    int p = extOff;
-    while (p < extEnd) {
-      int b = buf[p] & 0xFF;
-      if (b == 0) {
-        p++;
-        continue;
-      }
-      int id = oneByte ? b >>> 4 : b;
-      if (oneByte && id == 15) {
-        return; // §4.2: id 15 ends the walk
-      }
-      if (!oneByte && p + 2 > extEnd) {
-        return;
-      }
-      int valueLen = oneByte ? (b & 0x0F) + 1 : buf[p + 1] & 0xFF;
-      int header = oneByte ? 1 : 2;
-      if (valueLen > extEnd - p - header) {
-        return;
-      }
-      int to = idMap[id];
+    // the next element is found from the fields read before this one was rewritten
+    for (int p = element(extOff, oneByte);
+        p >= 0;
+        p = element(elemValueOff + elemValueLen, oneByte)) {
+      int to = idMap[elemId];
       if (to == 0 || (oneByte && to > 14)) {
-        Arrays.fill(buf, p, p + header + valueLen, (byte) 0);
+        Arrays.fill(buf, p, elemValueOff + elemValueLen, (byte) 0);
       } else if (oneByte) {
-        buf[p] = (byte) ((to << 4) | (b & 0x0F));
+        buf[p] = (byte) ((to << 4) | (buf[p] & 0x0F));
       } else {
         buf[p] = (byte) to;
       }
-      p += header + valueLen;
     }
     foundValueOff = -1;
   }
