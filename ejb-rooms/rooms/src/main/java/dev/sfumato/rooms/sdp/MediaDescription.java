@@ -15,7 +15,8 @@ public record MediaDescription(
     String proto,
     List<String> formats,
     List<SdpLine> lines,
-    List<Attribute> attributes) {
+    List<Attribute> attributes)
+    implements Attributed {
 
   public MediaDescription {
     Tokens.requireToken(media, "m= media type");
@@ -38,31 +39,6 @@ public record MediaDescription(
       }
     }
     attributes = List.copyOf(attributes);
-  }
-
-  /** The first attribute of {@code type}, or null. */
-  public <T extends Attribute> T first(Class<T> type) {
-    for (Attribute a : attributes) {
-      if (type.isInstance(a)) {
-        return type.cast(a);
-      }
-    }
-    return null;
-  }
-
-  /** Every attribute of {@code type}, in order. */
-  public <T extends Attribute> List<T> all(Class<T> type) {
-    List<T> out = new ArrayList<>();
-    for (Attribute a : attributes) {
-      if (type.isInstance(a)) {
-        out.add(type.cast(a));
-      }
-    }
-    return out;
-  }
-
-  public boolean has(Flag flag) {
-    return attributes.contains(flag);
   }
 
   /** The a=mid value, or null. */

@@ -1,6 +1,5 @@
 package dev.sfumato.rooms.sdp;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,7 +15,8 @@ public record SessionDescription(
     String sessionName,
     List<SdpLine> lines,
     List<Attribute> attributes,
-    List<MediaDescription> media) {
+    List<MediaDescription> media)
+    implements Attributed {
 
   public SessionDescription {
     if (origin == null) {
@@ -36,29 +36,6 @@ public record SessionDescription(
   /** The text of this description with CRLF line ends. */
   public String write() {
     return SdpWriter.write(this);
-  }
-
-  public <T extends Attribute> T first(Class<T> type) {
-    for (Attribute a : attributes) {
-      if (type.isInstance(a)) {
-        return type.cast(a);
-      }
-    }
-    return null;
-  }
-
-  public <T extends Attribute> List<T> all(Class<T> type) {
-    List<T> out = new ArrayList<>();
-    for (Attribute a : attributes) {
-      if (type.isInstance(a)) {
-        out.add(type.cast(a));
-      }
-    }
-    return out;
-  }
-
-  public boolean has(Flag flag) {
-    return attributes.contains(flag);
   }
 
   /** The a=group:BUNDLE groups, in order (RFC 8843 §9.1). */
