@@ -8,6 +8,7 @@ import dev.sfumato.engine.api.IceParameters;
 import dev.sfumato.engine.api.MediaKind;
 import dev.sfumato.engine.api.ProducerInfo;
 import dev.sfumato.engine.api.RouterId;
+import dev.sfumato.engine.api.TransportId;
 import dev.sfumato.engine.api.WebRtcTransportInfo;
 import dev.sfumato.rooms.application.RoomManager;
 import dev.sfumato.rooms.auth.ClaimGrants;
@@ -84,7 +85,7 @@ public class WebRtcSessions {
       }
       return register(true, room, claims.identity(), transport, tracks, answer);
     } catch (RuntimeException e) {
-      closeQuietly(transport);
+      closeQuietly(transport.id());
       throw e;
     }
   }
@@ -117,7 +118,7 @@ public class WebRtcSessions {
       }
       return register(false, room, claims.identity(), transport, List.of(), answer);
     } catch (RuntimeException e) {
-      closeQuietly(transport);
+      closeQuietly(transport.id());
       throw e;
     }
   }
@@ -158,7 +159,7 @@ public class WebRtcSessions {
    * The engine closed a transport by itself (DTLS failure, fingerprint mismatch, router closed):
    * the session it carried is over.
    */
-  public void onTransportClosed(dev.sfumato.engine.api.TransportId transport, String reason) {
+  public void onTransportClosed(TransportId transport, String reason) {
     sessions
         .values()
         .removeIf(
@@ -309,11 +310,7 @@ public class WebRtcSessions {
     return new SessionAnswer(id, answer.sdp(), etag);
   }
 
-  private void closeQuietly(WebRtcTransportInfo transport) {
-    closeQuietly(transport.id());
-  }
-
-  private void closeQuietly(dev.sfumato.engine.api.TransportId transport) {
+  private void closeQuietly(TransportId transport) {
     try {
       engine.closeTransport(transport);
     } catch (RuntimeException e) {
