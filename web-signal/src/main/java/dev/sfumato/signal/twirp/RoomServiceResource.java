@@ -100,6 +100,8 @@ public class RoomServiceResource {
           case ALREADY_EXISTS -> TwirpCode.ALREADY_EXISTS;
           case UNAVAILABLE -> TwirpCode.UNAVAILABLE;
           case INTERNAL -> TwirpCode.INTERNAL;
+          case RESOURCE_EXHAUSTED -> TwirpCode.RESOURCE_EXHAUSTED;
+          case PERMISSION_DENIED -> TwirpCode.PERMISSION_DENIED;
         };
     return new TwirpException(code, e.getMessage());
   }

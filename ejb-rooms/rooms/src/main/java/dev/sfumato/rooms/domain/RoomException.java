@@ -16,6 +16,10 @@ public class RoomException extends RuntimeException {
     INVALID_ARGUMENT,
     ALREADY_EXISTS,
     UNAVAILABLE,
+    /** A limit was reached (room full). */
+    RESOURCE_EXHAUSTED,
+    /** The caller's grants do not allow it. */
+    PERMISSION_DENIED,
     INTERNAL
   }
 

@@ -1,5 +1,6 @@
 package dev.sfumato.rooms.engine;
 
+import dev.sfumato.engine.api.ConsumerId;
 import dev.sfumato.engine.api.ConsumerInfo;
 import dev.sfumato.engine.api.DtlsParameters;
 import dev.sfumato.engine.api.EngineDump;
@@ -70,6 +71,30 @@ public class EngineGateway {
 
   public ConsumerInfo consume(TransportId transport, ProducerId producer, RtpParameters params) {
     return call(c -> c.consume(transport, producer, params));
+  }
+
+  public void closeProducer(ProducerId producer) {
+    call(c -> c.closeProducer(producer));
+  }
+
+  public void pauseProducer(ProducerId producer) {
+    call(c -> c.pauseProducer(producer));
+  }
+
+  public void resumeProducer(ProducerId producer) {
+    call(c -> c.resumeProducer(producer));
+  }
+
+  public void closeConsumer(ConsumerId consumer) {
+    call(c -> c.closeConsumer(consumer));
+  }
+
+  public void pauseConsumer(ConsumerId consumer) {
+    call(c -> c.pauseConsumer(consumer));
+  }
+
+  public void resumeConsumer(ConsumerId consumer) {
+    call(c -> c.resumeConsumer(consumer));
   }
 
   private <T> T call(Function<SfuConnection, CompletionStage<T>> command) {

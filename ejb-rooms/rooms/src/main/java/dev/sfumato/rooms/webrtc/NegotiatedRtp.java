@@ -17,14 +17,14 @@ import java.util.Map;
  * Turns what SDP negotiated for one m-line into the engine's RtpParameters: the engine speaks
  * payload types, SSRCs, RIDs and extension ids, never SDP.
  */
-final class NegotiatedRtp {
+public final class NegotiatedRtp {
   private NegotiatedRtp() {}
 
   /**
    * What a publisher sends on this m-line. Encodings: one per RID for simulcast (SSRCs learned from
    * the packets), else the primary SSRC of each FID group or the first SSRC signalled.
    */
-  static RtpParameters forProducer(NegotiatedMedia m, String cname) {
+  public static RtpParameters forProducer(NegotiatedMedia m, String cname) {
     List<RtpEncodingParameters> encodings = new ArrayList<>();
     if (!m.rids().isEmpty()) {
       m.rids().forEach(rid -> encodings.add(new RtpEncodingParameters(0, rid, 0)));
@@ -48,7 +48,8 @@ final class NegotiatedRtp {
   }
 
   /** What a subscriber receives on this m-line: its payload types and ids, our SSRCs. */
-  static RtpParameters forConsumer(NegotiatedMedia m, long ssrc, long rtxSsrc, String cname) {
+  public static RtpParameters forConsumer(
+      NegotiatedMedia m, long ssrc, long rtxSsrc, String cname) {
     boolean rtxNegotiated = m.codecs().stream().anyMatch(c -> c.rtxPayloadType() >= 0);
     return parameters(
         m, List.of(new RtpEncodingParameters(ssrc, "", rtxNegotiated ? rtxSsrc : 0)), cname);

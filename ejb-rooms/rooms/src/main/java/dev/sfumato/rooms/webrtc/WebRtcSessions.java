@@ -1,9 +1,5 @@
 package dev.sfumato.rooms.webrtc;
 
-import dev.sfumato.engine.api.DtlsFingerprint;
-import dev.sfumato.engine.api.DtlsParameters;
-import dev.sfumato.engine.api.DtlsRole;
-import dev.sfumato.engine.api.IceCandidate;
 import dev.sfumato.engine.api.IceParameters;
 import dev.sfumato.engine.api.MediaKind;
 import dev.sfumato.engine.api.ProducerInfo;
@@ -15,8 +11,6 @@ import dev.sfumato.rooms.auth.ClaimGrants;
 import dev.sfumato.rooms.engine.EngineGateway;
 import dev.sfumato.rooms.sdp.AnswerBuilder;
 import dev.sfumato.rooms.sdp.AnswerPolicy;
-import dev.sfumato.rooms.sdp.Fingerprint;
-import dev.sfumato.rooms.sdp.HostCandidate;
 import dev.sfumato.rooms.sdp.LocalSender;
 import dev.sfumato.rooms.sdp.LocalTransport;
 import dev.sfumato.rooms.sdp.MediaDescription;
@@ -239,17 +233,7 @@ public class WebRtcSessions {
 
   private static SdpAnswer answer(
       SessionDescription offer, WebRtcTransportInfo transport, AnswerPolicy policy) {
-    DtlsFingerprint fp = transport.localFingerprints().get(0);
-    List<HostCandidate> candidates = new ArrayList<>();
-    for (IceCandidate c : transport.iceCandidates()) {
-      candidates.add(new HostCandidate(c.ip(), c.port()));
-    }
-    LocalTransport local =
-        new LocalTransport(
-            transport.iceParameters().usernameFragment(),
-            transport.iceParameters().password(),
-            new Fingerprint(fp.algorithm(), fp.value()),
-            candidates);
+    LocalTransport local = TransportSdp.local(transport, transport.iceParameters());
     try {
       SdpAnswer answer =
           new AnswerBuilder(ServerCapabilities.defaults(), local).answer(offer, policy);
@@ -278,20 +262,8 @@ public class WebRtcSessions {
   }
 
   private void connect(WebRtcTransportInfo transport, RemoteTransport remote) {
-    DtlsRole remoteRole =
-        switch (remote.offeredSetup() == null ? "ACTPASS" : remote.offeredSetup().name()) {
-          case "ACTIVE" -> DtlsRole.CLIENT;
-          case "PASSIVE" -> DtlsRole.SERVER;
-          default -> DtlsRole.AUTO;
-        };
-    List<DtlsFingerprint> fingerprints =
-        remote.fingerprints().stream()
-            .map(f -> new DtlsFingerprint(f.hashFunction(), f.value()))
-            .toList();
-    IceParameters ice =
-        remote.iceUfrag() == null ? null : new IceParameters(remote.iceUfrag(), remote.icePwd());
     engine.connectWebRtcTransport(
-        transport.id(), ice, new DtlsParameters(remoteRole, fingerprints));
+        transport.id(), TransportSdp.ice(remote), TransportSdp.dtls(remote));
   }
 
   private SessionAnswer register(

@@ -1,0 +1,269 @@
+package dev.sfumato.rooms.live;
+
+import dev.sfumato.rooms.application.RoomManager;
+import dev.sfumato.rooms.auth.AccessTokenMinter;
+import dev.sfumato.rooms.auth.ClaimGrants;
+import dev.sfumato.rooms.config.ServerKeys;
+import dev.sfumato.rooms.domain.RoomException;
+import dev.sfumato.rooms.domain.RoomSnapshot;
+import dev.sfumato.rooms.engine.EngineGateway;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import livekit.LivekitModels.DisconnectReason;
+import livekit.LivekitRtc.AddTrackRequest;
+import livekit.LivekitRtc.LeaveRequest;
+import livekit.LivekitRtc.ReconnectResponse;
+import livekit.LivekitRtc.SignalRequest;
+import livekit.LivekitRtc.SignalResponse;
+
+/**
+ * The live rooms of this node and their participants' sessions (LiveKit's RoomManager. StartSession
+ * and the per-participant session worker): join or resume, requests in order, and a tick twice a
+ * second that flushes batched updates, ends sessions whose client went silent or did not come back
+ * in time, refreshes tokens every five minutes and closes rooms left empty.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class LiveRooms {
+  private static final Logger LOG = Logger.getLogger(LiveRooms.class.getName());
+  static final long TICK_MILLIS = 500;
+  static final Duration TOKEN_REFRESH = Duration.ofMinutes(5);
+
+  @EJB private RoomManager roomManager;
+  @EJB private EngineGateway engine;
+  @EJB private ServerKeys keys;
+  @Resource private ManagedScheduledExecutorService scheduler;
+
+  private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+  private final Map<Participant, Long> tokenRefreshedNanos = new ConcurrentHashMap<>();
+  private ServerSettings settings;
+  private Media media;
+  private ScheduledFuture<?> tick;
+
+  @PostConstruct
+  void start() {
+    settings = LiveSettings.fromConfig();
+    media = new EngineMedia(engine);
+    tick =
+        scheduler.scheduleWithFixedDelay(
+            this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    tick.cancel(false);
+    rooms.values().forEach(r -> r.close(DisconnectReason.SERVER_SHUTDOWN));
+    rooms.clear();
+  }
+
+  /**
+   * Starts (or resumes) a participant's session; the join response (or reconnect response) has been
+   * queued on {@code sink} when this returns.
+   *
+   * @throws RoomException PERMISSION_DENIED without roomJoin, RESOURCE_EXHAUSTED when full
+   */
+  public LiveSession join(JoinParams params, SignalSink sink) {
+    ClaimGrants claims = params.claims();
+    if (!claims.video().roomJoin() || claims.video().room().isEmpty()) {
+      throw new RoomException(
+          RoomException.Code.PERMISSION_DENIED, "token does not grant roomJoin");
+    }
+    if (claims.identity().isEmpty()) {
+      throw new RoomException(RoomException.Code.PERMISSION_DENIED, "token has no identity");
+    }
+    String name = claims.video().room();
+    if (params.reconnect()) {
+      LiveSession resumed = resume(name, params, sink);
+      if (resumed != null) {
+        return resumed;
+      }
+    }
+    for (int attempt = 0; ; attempt++) {
+      Room room = room(name);
+      Participant p =
+          new Participant(
+              Sids.participant(),
+              claims,
+              params.v1() ? Participant.Protocol.V1 : Participant.Protocol.V0,
+              params.clientProtocol(),
+              livekit.LivekitModels.ParticipantInfo.Kind.STANDARD,
+              System.currentTimeMillis());
+      p.autoSubscribe = params.autoSubscribe();
+      p.lastSeenNanos = System.nanoTime();
+      try {
+        room.join(p, sink);
+      } catch (RoomException e) {
+        if (attempt == 0 && room.closed()) {
+          rooms.remove(name, room);
+          continue;
+        }
+        throw e;
+      }
+      tokenRefreshedNanos.put(p, System.nanoTime());
+      LiveSession session = new LiveSession(room, p);
+      for (AddTrackRequest add : params.joinRequest().getAddTrackRequestsList()) {
+        handle(session, SignalRequest.newBuilder().setAddTrack(add).build());
+      }
+      if (params.joinRequest().hasPublisherOffer()) {
+        handle(
+            session,
+            SignalRequest.newBuilder().setOffer(params.joinRequest().getPublisherOffer()).build());
+      }
+      return session;
+    }
+  }
+
+  private LiveSession resume(String name, JoinParams params, SignalSink sink) {
+    Room room = rooms.get(name);
+    Participant p = room == null ? null : room.bySid(params.participantSid());
+    if (p == null || !p.identity.equals(params.claims().identity()) || !p.connected()) {
+      sink.send(Signals.leave(DisconnectReason.STATE_MISMATCH, LeaveRequest.Action.RECONNECT));
+      sink.close("cannot resume " + params.participantSid());
+      return new LiveSession(room, new Participant("", params.claims(), null, 0, null, 0));
+    }
+    synchronized (room) {
+      SignalSink old = p.sink;
+      p.sink = sink;
+      p.signalLostNanos = 0;
+      p.lastSeenNanos = System.nanoTime();
+      if (old != null && old != sink) {
+        old.close("resumed on another connection");
+      }
+      sink.send(
+          SignalResponse.newBuilder()
+              .setReconnect(
+                  ReconnectResponse.newBuilder()
+                      .addAllIceServers(settings.iceServers())
+                      .setServerInfo(settings.serverInfo()))
+              .build());
+    }
+    LOG.info(() -> "participant " + p.identity + " resumed in " + name);
+    return new LiveSession(room, p);
+  }
+
+  private Room room(String name) {
+    Room room = rooms.get(name);
+    if (room != null && !room.closed()) {
+      return room;
+    }
+    RoomSnapshot snapshot = roomManager.getOrCreateRoom(name);
+    return rooms.compute(
+        name,
+        (n, existing) ->
+            existing != null && !existing.closed()
+                ? existing
+                : new Room(snapshot, media, settings, System.nanoTime()));
+  }
+
+  /** One request of the session's participant. */
+  public void handle(LiveSession session, SignalRequest request) {
+    if (session.room == null) {
+      return;
+    }
+    session.participant.lastSeenNanos = System.nanoTime();
+    SignalHandler.handle(session.room, session.participant, request, System.currentTimeMillis());
+  }
+
+  /**
+   * The session's WebSocket closed. Without a leave the participant stays for the resume window
+   * (its media keeps flowing), as LiveKit lets clients resume.
+   */
+  public void signalClosed(LiveSession session, SignalSink sink) {
+    Participant p = session.participant;
+    if (session.room == null || p.sink != sink || !p.connected()) {
+      return;
+    }
+    p.sink = null;
+    p.signalLostNanos = System.nanoTime();
+  }
+
+  /** The room was deleted through the API: everyone in it is disconnected. */
+  public void roomDeleted(String name) {
+    Room room = rooms.remove(name);
+    if (room != null) {
+      room.close(DisconnectReason.ROOM_DELETED);
+    }
+  }
+
+  /** The live room of that name, or null when nobody is in it on this node. */
+  Room live(String name) {
+    return rooms.get(name);
+  }
+
+  List<Room> liveRooms() {
+    return List.copyOf(rooms.values());
+  }
+
+  private void tick() {
+    long now = System.nanoTime();
+    for (Room room : rooms.values()) {
+      try {
+        tick(room, now);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "room " + room.name + " tick failed", e);
+      }
+    }
+  }
+
+  private void tick(Room room, long now) {
+    room.flushUpdates();
+    for (Participant p : room.participants()) {
+      long lost = p.signalLostNanos;
+      if (lost != 0 && now - lost > settings.resumeWindowSeconds() * 1_000_000_000L) {
+        room.leave(p, DisconnectReason.SIGNAL_CLOSE, false);
+        tokenRefreshedNanos.remove(p);
+        continue;
+      }
+      SignalSink sink = p.sink;
+      if (sink != null && now - p.lastSeenNanos > settings.pingTimeoutSeconds() * 1_000_000_000L) {
+        sink.close("no ping for " + settings.pingTimeoutSeconds() + " s");
+        signalClosed(new LiveSession(room, p), sink);
+      }
+      refreshToken(p, now);
+    }
+    if (room.idle(now)) {
+      room.close(DisconnectReason.ROOM_CLOSED);
+      rooms.remove(room.name, room);
+      try {
+        roomManager.deleteRoom(room.name);
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "room " + room.name + " was already gone", e);
+      }
+      LOG.info(() -> "room " + room.name + " closed: empty");
+    }
+  }
+
+  private void refreshToken(Participant p, long now) {
+    Long last = tokenRefreshedNanos.get(p);
+    if (last == null || now - last < TOKEN_REFRESH.toNanos() || p.sink == null) {
+      return;
+    }
+    tokenRefreshedNanos.put(p, now);
+    try {
+      String token =
+          AccessTokenMinter.forKey(keys.keys(), p.grants.apiKey(), Clock.systemUTC())
+              .mint(p.grants);
+      p.send(SignalResponse.newBuilder().setRefreshToken(token).build());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "cannot refresh the token of " + p.identity, e);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.sfumato.signal.rtc;
+
+import dev.sfumato.rooms.config.ServerKeys;
+import dev.sfumato.rooms.live.LiveRooms;
+import jakarta.inject.Inject;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.nio.ByteBuffer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * LiveKit signaling at {@code /rtc/v1}. Protocol v1: one peer connection; the first offer comes in
+ * the join_request.
+ */
+@ServerEndpoint(value = "/rtc/v1", configurator = HandshakeHeaders.class)
+public class RtcV1Endpoint {
+  private static final Logger LOG = Logger.getLogger(RtcV1Endpoint.class.getName());
+
+  @Inject private LiveRooms rooms;
+  @Inject private ServerKeys keys;
+  private SignalConnection connection;
+
+  @OnOpen
+  public void open(Session session) {
+    connection = new SignalConnection(rooms, keys, true);
+    connection.open(session);
+  }
+
+  @OnMessage
+  public void binary(ByteBuffer frame) {
+    connection.message(frame);
+  }
+
+  @OnMessage
+  public void text(String frame) {
+    connection.text();
+  }
+
+  @OnClose
+  public void close() {
+    connection.closed();
+  }
+
+  @OnError
+  public void error(Throwable t) {
+    LOG.log(Level.FINE, "signal connection error", t);
+  }
+}
