@@ -13,6 +13,7 @@ import dev.sfumato.engine.api.ProducerInfo;
 import dev.sfumato.engine.api.RouterId;
 import dev.sfumato.engine.api.RouterInfo;
 import dev.sfumato.engine.api.RtpParameters;
+import dev.sfumato.engine.api.SpeakerLevel;
 import dev.sfumato.engine.api.StatsReport;
 import dev.sfumato.engine.api.TransportId;
 import dev.sfumato.engine.api.WebRtcTransportInfo;
@@ -98,7 +99,8 @@ public final class Engine implements AutoCloseable {
               DtlsCertificate.generate(),
               DtlsConfig.defaults(),
               config.announcedAddress(),
-              new SecureRandom());
+              new SecureRandom(),
+              config.speakerInterval());
       WorkerGroup bound = WorkerGroup.bind(config, events, resources);
       try {
         bound.launch(launcher);
@@ -151,6 +153,11 @@ public final class Engine implements AutoCloseable {
     }
 
     @Override
+    public CompletionStage<List<SpeakerLevel>> speakers(RouterId router) {
+      return onGroup(g -> g.speakers(router));
+    }
+
+    @Override
     public CompletionStage<EngineDump> dump() {
       return onGroup(WorkerGroup::dump);
     }
@@ -167,8 +174,8 @@ public final class Engine implements AutoCloseable {
     }
 
     @Override
-    public CompletionStage<IceParameters> restartIce(TransportId transport) {
-      return onGroup(g -> g.restartIce(transport));
+    public CompletionStage<IceParameters> restartIce(TransportId transport, IceParameters remote) {
+      return onGroup(g -> g.restartIce(transport, remote));
     }
 
     @Override

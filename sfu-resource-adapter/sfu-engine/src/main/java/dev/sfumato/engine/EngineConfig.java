@@ -2,6 +2,7 @@ package dev.sfumato.engine;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -17,15 +18,40 @@ import java.util.Objects;
  * @param basePort first worker's port, or 0 for ephemeral ports
  * @param announcedAddress the address clients are told to send media to; never the wildcard,
  *     because a peer cannot send to 0.0.0.0
+ * @param speakerInterval the audio-level observer's window: each router decides who is speaking
+ *     once per window and emits {@code SpeakersChanged} if that changed; {@link
+ *     #MIN_SPEAKER_INTERVAL}..{@link #MAX_SPEAKER_INTERVAL}
  */
 public record EngineConfig(
-    int workers, InetAddress bindAddress, int basePort, InetAddress announcedAddress) {
+    int workers,
+    InetAddress bindAddress,
+    int basePort,
+    InetAddress announcedAddress,
+    Duration speakerInterval) {
 
   /** 256 workers is far above any core count we deploy on; more is a configuration mistake. */
   public static final int MAX_WORKERS = 256;
 
   /** Default first media port: LiveKit's UDP range starts near here, so firewalls are familiar. */
   public static final int DEFAULT_BASE_PORT = 7882;
+
+  /**
+   * LiveKit observes audio levels over about half a second: long enough to average 25 Opus frames
+   * of 20 ms, short enough that the speaker indicator follows a conversation.
+   */
+  public static final Duration DEFAULT_SPEAKER_INTERVAL = Duration.ofMillis(500);
+
+  /** Below 5 Opus frames a window says nothing reliable about speech. */
+  public static final Duration MIN_SPEAKER_INTERVAL = Duration.ofMillis(100);
+
+  /** Past this a speaker indicator is useless. */
+  public static final Duration MAX_SPEAKER_INTERVAL = Duration.ofSeconds(10);
+
+  /** The default speaker interval. */
+  public EngineConfig(
+      int workers, InetAddress bindAddress, int basePort, InetAddress announcedAddress) {
+    this(workers, bindAddress, basePort, announcedAddress, DEFAULT_SPEAKER_INTERVAL);
+  }
 
   public EngineConfig {
     if (workers < 1 || workers > MAX_WORKERS) {
@@ -43,6 +69,22 @@ public record EngineConfig(
     if (announcedAddress.isAnyLocalAddress()) {
       throw new IllegalArgumentException("announcedAddress must not be the wildcard address");
     }
+    Objects.requireNonNull(speakerInterval, "speakerInterval");
+    if (speakerInterval.compareTo(MIN_SPEAKER_INTERVAL) < 0
+        || speakerInterval.compareTo(MAX_SPEAKER_INTERVAL) > 0) {
+      throw new IllegalArgumentException(
+          "speakerInterval must be "
+              + MIN_SPEAKER_INTERVAL
+              + ".."
+              + MAX_SPEAKER_INTERVAL
+              + ", was "
+              + speakerInterval);
+    }
+  }
+
+  /** This configuration with another audio-level observer window. */
+  public EngineConfig withSpeakerInterval(Duration interval) {
+    return new EngineConfig(workers, bindAddress, basePort, announcedAddress, interval);
   }
 
   /** One worker per core, loopback only: safe for a developer machine, useless for remote peers. */

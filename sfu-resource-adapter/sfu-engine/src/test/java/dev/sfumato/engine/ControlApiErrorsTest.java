@@ -11,6 +11,7 @@ import dev.sfumato.engine.api.DtlsRole;
 import dev.sfumato.engine.api.EngineControl;
 import dev.sfumato.engine.api.EngineException;
 import dev.sfumato.engine.api.EngineException.Code;
+import dev.sfumato.engine.api.IceParameters;
 import dev.sfumato.engine.api.ProducerId;
 import dev.sfumato.engine.api.RouterId;
 import dev.sfumato.engine.api.RtpCodecParameters;
@@ -52,6 +53,9 @@ class ControlApiErrorsTest {
   private static final DtlsParameters DTLS =
       new DtlsParameters(
           DtlsRole.CLIENT, List.of(DtlsFingerprint.parse("sha-256 " + "AB:".repeat(31) + "AB")));
+
+  private static final IceParameters REMOTE_ICE =
+      new IceParameters("peer", "ZYXWVUTSRQPONMLKJIHGFEDCBA");
 
   private Engine engine;
   private Ids real;
@@ -101,11 +105,15 @@ class ControlApiErrorsTest {
   static Stream<Arguments> callsWithIds() {
     return Stream.of(
         call("closeRouter", (c, ids) -> c.closeRouter(ids.router())),
+        call("speakers", (c, ids) -> c.speakers(ids.router())),
         call("createWebRtcTransport", (c, ids) -> c.createWebRtcTransport(ids.router())),
         call(
             "connectWebRtcTransport",
             (c, ids) -> c.connectWebRtcTransport(ids.transport(), null, DTLS)),
         call("restartIce", (c, ids) -> c.restartIce(ids.transport())),
+        call(
+            "restartIce with remote credentials",
+            (c, ids) -> c.restartIce(ids.transport(), REMOTE_ICE)),
         call("closeTransport", (c, ids) -> c.closeTransport(ids.transport())),
         call("transportStats", (c, ids) -> c.transportStats(ids.transport())),
         call("produce", (c, ids) -> c.produce(ids.transport(), video(3333))),
@@ -193,8 +201,11 @@ class ControlApiErrorsTest {
     assertFailsWith(c.pauseProducer(real.producer()), Code.NOT_FOUND);
     await(c.closeTransport(real.transport()));
     assertFailsWith(c.restartIce(real.transport()), Code.NOT_FOUND);
+    assertFailsWith(c.restartIce(real.transport(), REMOTE_ICE), Code.NOT_FOUND);
+    assertThat(await(c.speakers(real.router()))).isEmpty();
     await(c.closeRouter(real.router()));
     assertFailsWith(c.createWebRtcTransport(real.router()), Code.NOT_FOUND);
+    assertFailsWith(c.speakers(real.router()), Code.NOT_FOUND);
   }
 
   @Test

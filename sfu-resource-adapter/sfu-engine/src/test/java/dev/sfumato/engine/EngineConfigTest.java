@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class EngineConfigTest {
@@ -43,5 +44,19 @@ class EngineConfigTest {
     assertThatThrownBy(() -> new EngineConfig(1, wildcard, 0, wildcard))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(new EngineConfig(1, wildcard, 65535, LOOPBACK).bindAddress()).isEqualTo(wildcard);
+  }
+
+  @Test
+  void speakerIntervalDefaultsToHalfASecondAndIsBounded() {
+    EngineConfig config = new EngineConfig(1, LOOPBACK, 0, LOOPBACK);
+    assertThat(config.speakerInterval()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.withSpeakerInterval(Duration.ofMillis(200)).speakerInterval())
+        .isEqualTo(Duration.ofMillis(200));
+    assertThatThrownBy(() -> config.withSpeakerInterval(Duration.ofMillis(10)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> config.withSpeakerInterval(Duration.ofMinutes(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> config.withSpeakerInterval(null))
+        .isInstanceOf(NullPointerException.class);
   }
 }

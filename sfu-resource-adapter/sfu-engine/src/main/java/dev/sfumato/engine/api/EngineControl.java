@@ -1,5 +1,6 @@
 package dev.sfumato.engine.api;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -21,6 +22,12 @@ public interface EngineControl {
   /** Closes a router and everything under it; emits {@link EngineEvent.RouterClosed}. */
   CompletionStage<Void> closeRouter(RouterId id);
 
+  /**
+   * The router's active speakers now, loudest first (see {@link EngineEvent.SpeakersChanged}, which
+   * pushes the same list when it changes). NOT_FOUND if the router does not exist.
+   */
+  CompletionStage<List<SpeakerLevel>> speakers(RouterId router);
+
   /** Every worker's state. */
   CompletionStage<EngineDump> dump();
 
@@ -40,8 +47,27 @@ public interface EngineControl {
   CompletionStage<Void> connectWebRtcTransport(
       TransportId transport, IceParameters remoteIce, DtlsParameters remoteDtls);
 
-  /** New local ICE credentials (RFC 8445 §9); media continues on the selected path. */
-  CompletionStage<IceParameters> restartIce(TransportId transport);
+  /**
+   * ICE restart keeping only our side checked: {@code restartIce(transport, null)}.
+   *
+   * @see #restartIce(TransportId, IceParameters)
+   */
+  default CompletionStage<IceParameters> restartIce(TransportId transport) {
+    return restartIce(transport, null);
+  }
+
+  /**
+   * ICE restart (RFC 8445 §9): new local credentials and, in the same step, the peer's new ones
+   * from its restart offer (a LiveKit client "resume" sends new ice-ufrag/ice-pwd on the same
+   * transport). From then on a check must be {@code <new local ufrag>:<remote ufrag>} signed with
+   * the new local password; checks naming the old remote ufrag are refused. {@code remote} null
+   * means the peer's ufrag is not checked (as with a null {@code remoteIce} at connect). DTLS and
+   * SRTP are untouched, so media continues on the selected path until the peer nominates a new one.
+   * NOT_FOUND if the transport does not exist.
+   *
+   * @return the new local credentials for the answer
+   */
+  CompletionStage<IceParameters> restartIce(TransportId transport, IceParameters remote);
 
   /** Closes the transport with its producers and consumers (and the consumers of its producers). */
   CompletionStage<Void> closeTransport(TransportId transport);

@@ -1,6 +1,7 @@
 package dev.sfumato.engine.api;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -80,6 +81,18 @@ public sealed interface EngineEvent {
     public ConsumerClosed {
       Objects.requireNonNull(consumerId, "consumerId");
       Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * A router's speakers changed (set or rounded level), at most once per observer window
+   * (EngineConfig#speakerInterval). Active speakers come first, loudest first; then, once each,
+   * those that stopped since the last event (active=false, level 0), so the room can clear them.
+   */
+  record SpeakersChanged(RouterId router, List<SpeakerLevel> speakers) implements EngineEvent {
+    public SpeakersChanged {
+      Objects.requireNonNull(router, "router");
+      speakers = List.copyOf(speakers);
     }
   }
 }

@@ -8,10 +8,12 @@ import dev.sfumato.engine.api.RtpEncodingParameters;
 import dev.sfumato.engine.api.RtpParameters;
 import dev.sfumato.engine.codec.CodecKind;
 import dev.sfumato.engine.codec.KeyframeDetector;
+import dev.sfumato.engine.observer.AudioLevelMeter;
 import dev.sfumato.engine.rtcp.Fir;
 import dev.sfumato.engine.rtcp.Nack;
 import dev.sfumato.engine.rtcp.Pli;
 import dev.sfumato.engine.rtcp.ReceiverReport;
+import dev.sfumato.engine.rtp.HeaderExtensionIds;
 import dev.sfumato.engine.rtp.RtpPacket;
 import dev.sfumato.engine.rtp.Rtx;
 import java.util.Arrays;
@@ -50,6 +52,7 @@ public final class Producer {
   private final boolean fir;
   private final long rtcpSsrc;
   private final ProducerBinding binding;
+  private final AudioLevelMeter audioLevel;
   private Consumer[] consumers = NO_CONSUMERS;
   private int selected = -1;
   private int firSequence;
@@ -94,6 +97,8 @@ public final class Producer {
     this.fir = wantsFir;
     this.streams = streams(parameters, kind, clockRate);
     this.binding = new ProducerBinding(parameters, streams, codecByPt, aptByRtxPt);
+    int levelId = parameters.extensionId(HeaderExtensionIds.AUDIO_LEVEL);
+    this.audioLevel = kind == MediaKind.AUDIO && levelId > 0 ? new AudioLevelMeter(levelId) : null;
   }
 
   static int aptOf(RtpCodecParameters rtx) {
@@ -154,6 +159,11 @@ public final class Producer {
     return binding;
   }
 
+  /** RFC 6464 levels for the router's speaker observer; null unless audio with the extension. */
+  public AudioLevelMeter audioLevel() {
+    return audioLevel;
+  }
+
   /** The encoding consumers should forward, or -1 before any packet arrived. */
   int selectedStream() {
     return selected;
@@ -208,7 +218,10 @@ public final class Producer {
       selected = streamIndex;
     }
     if (paused) {
-      return;
+      return; // a muted track is not speaking, whatever its packets say
+    }
+    if (audioLevel != null && !rtx) {
+      audioLevel.observe(p);
     }
     Consumer[] fanOut = consumers;
     for (int i = 0; i < fanOut.length; i++) {

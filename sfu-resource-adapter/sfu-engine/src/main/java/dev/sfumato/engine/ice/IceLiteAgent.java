@@ -44,9 +44,9 @@ import java.util.concurrent.TimeUnit;
  *       The request creates no state.
  *   <li><b>Consent.</b> An address with no authenticated check for {@link #CONSENT_TIMEOUT_NANOS}
  *       is forgotten on {@link #tick}; losing the selected one means {@link IceState#DISCONNECTED}.
- *   <li><b>Restart.</b> {@link #restart()} makes new local credentials; requests with the old ones
- *       fail like any unknown username. Media keeps flowing on the selected address until it loses
- *       consent or a new nomination arrives (§9).
+ *   <li><b>Restart.</b> {@link #restart(IceCredentials)} makes new local credentials and takes the
+ *       peer's new ones; requests with the old ones fail like any unknown username. Media keeps
+ *       flowing on the selected address until it loses consent or a new nomination arrives (§9).
  * </ul>
  *
  * <p>Confined to one worker thread. No allocation per request, except once per newly learned
@@ -124,8 +124,20 @@ public final class IceLiteAgent {
    * @return the new local credentials, for the answer and for re-registering the ufrag
    */
   public IceCredentials restart() {
+    return restart(null);
+  }
+
+  /**
+   * ICE restart with the peer's new credentials from its restart offer (RFC 8445 §9: both sides
+   * change ufrag and pwd), set in the same step as ours so no check is judged against a mix. From
+   * here a check must name {@code <new local ufrag>:<new remote ufrag>}; one naming the peer's old
+   * ufrag is an unknown username. {@code remote} null checks our side only.
+   *
+   * @return the new local credentials, for the answer and for re-registering the ufrag
+   */
+  public IceCredentials restart(IceCredentials remote) {
     useLocalCredentials(IceCredentials.generate(random));
-    setRemoteCredentials(null);
+    setRemoteCredentials(remote);
     return local;
   }
 

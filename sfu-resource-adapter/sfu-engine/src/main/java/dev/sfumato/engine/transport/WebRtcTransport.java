@@ -148,9 +148,12 @@ public final class WebRtcTransport implements MediaTransport {
     maybeStartDtls();
   }
 
-  /** ICE restart (RFC 8445 §9): new local credentials; the caller re-indexes the ufrag. */
-  public IceCredentials restartIce() {
-    return ice.restart();
+  /**
+   * ICE restart (RFC 8445 §9): new local credentials and the peer's new ones (null: its ufrag is
+   * not checked), set together; the caller re-indexes the ufrag. DTLS and SRTP stay as they are.
+   */
+  public IceCredentials restartIce(IceCredentials remote) {
+    return ice.restart(remote);
   }
 
   private void maybeStartDtls() {

@@ -10,11 +10,13 @@ import dev.sfumato.engine.api.ProducerInfo;
 import dev.sfumato.engine.api.RouterId;
 import dev.sfumato.engine.api.RouterInfo;
 import dev.sfumato.engine.api.RtpParameters;
+import dev.sfumato.engine.api.SpeakerLevel;
 import dev.sfumato.engine.api.StatsReport;
 import dev.sfumato.engine.api.TransportId;
 import dev.sfumato.engine.api.WebRtcTransportInfo;
 import dev.sfumato.engine.dtls.SrtpKeyMaterial;
 import dev.sfumato.engine.transport.WebRtcTransport;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -37,6 +39,10 @@ public sealed interface Command {
   /** Close a router and everything under it. */
   record RouterClose(RouterId id, CompletableFuture<Void> reply) implements Command {}
 
+  /** The router's current speakers, loudest first. */
+  record RouterGetSpeakers(RouterId id, CompletableFuture<List<SpeakerLevel>> reply)
+      implements Command {}
+
   /** Report the worker's state (the dump is taken on the worker so its counters need no fences). */
   record WorkerDump(CompletableFuture<dev.sfumato.engine.api.WorkerDump> reply)
       implements Command {}
@@ -52,7 +58,9 @@ public sealed interface Command {
       CompletableFuture<Void> reply)
       implements Command {}
 
-  record TransportRestartIce(TransportId id, CompletableFuture<IceParameters> reply)
+  /** New local ICE credentials and, when not null, the peer's new ones, in one step. */
+  record TransportRestartIce(
+      TransportId id, IceParameters remoteIce, CompletableFuture<IceParameters> reply)
       implements Command {}
 
   record TransportClose(TransportId id, CompletableFuture<Void> reply) implements Command {}

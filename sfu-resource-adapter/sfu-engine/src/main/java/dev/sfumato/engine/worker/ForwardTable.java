@@ -10,6 +10,7 @@ import dev.sfumato.engine.api.StatsReport;
 import dev.sfumato.engine.forward.Consumer;
 import dev.sfumato.engine.forward.ForwardBuffers;
 import dev.sfumato.engine.forward.Producer;
+import dev.sfumato.engine.forward.Router;
 import dev.sfumato.engine.transport.TransportHost;
 import dev.sfumato.engine.transport.WebRtcTransport;
 import java.util.ArrayList;
@@ -28,16 +29,22 @@ final class ForwardTable {
   private final RouterDirectory directory;
   private final EventSink events;
   private final TransportTable transports;
+  private final RouterTable routers;
   private final ForwardBuffers buffers;
   private final Map<ProducerId, Producer> producers = new HashMap<>();
   private final Map<ConsumerId, Consumer> consumers = new HashMap<>();
 
   ForwardTable(
-      MediaWorker worker, RouterDirectory directory, EventSink events, TransportTable transports) {
+      MediaWorker worker,
+      RouterDirectory directory,
+      EventSink events,
+      TransportTable transports,
+      RouterTable routers) {
     this.worker = worker;
     this.directory = directory;
     this.events = events;
     this.transports = transports;
+    this.routers = routers;
     this.buffers = ((TransportHost) transports).buffers();
   }
 
@@ -61,6 +68,10 @@ final class ForwardTable {
     }
     directory.register(c.id(), worker);
     producers.put(c.id(), p);
+    Router router = routers.get(t.routerId());
+    if (router != null && p.audioLevel() != null) {
+      router.speakers().add(p.id(), p.audioLevel());
+    }
     c.reply().complete(new ProducerInfo(c.id(), t.id(), p.kind()));
   }
 
@@ -158,7 +169,12 @@ final class ForwardTable {
     for (Consumer consumer : p.consumers()) {
       closeConsumer(consumer, "producer closed");
     }
-    ((WebRtcTransport) p.transport()).media().removeProducer(p);
+    WebRtcTransport t = (WebRtcTransport) p.transport();
+    t.media().removeProducer(p);
+    Router router = routers.get(t.routerId());
+    if (router != null && p.audioLevel() != null) {
+      router.speakers().remove(p.id());
+    }
     directory.unregister(p.id());
     events.emit(new EngineEvent.ProducerClosed(p.id(), reason));
   }

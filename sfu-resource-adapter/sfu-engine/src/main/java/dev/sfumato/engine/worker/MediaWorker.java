@@ -59,6 +59,9 @@ public final class MediaWorker implements SlicedLoop {
   private final Consumer<SelectionKey> onReady = this::onReady;
   private final Consumer<Command> applier = this::apply;
 
+  /** The audio-level observer's window (EngineConfig#speakerInterval). */
+  private final long speakerNanos;
+
   /** Routers plus creations in flight: what placement balances on. */
   private final AtomicInteger load = new AtomicInteger();
 
@@ -84,11 +87,18 @@ public final class MediaWorker implements SlicedLoop {
     this.events = events;
     this.routers = new RouterTable(id, this, dir, events, load);
     this.transports = new TransportTable(this, endpoint, drops, events, dir, resources, routers);
-    this.forward = new ForwardTable(this, dir, events, transports);
+    this.forward = new ForwardTable(this, dir, events, transports, routers);
     this.transports.setForward(forward);
     this.routers.setTransports(transports);
     this.demux = new Demultiplexer(drops, transports);
     timers.schedule(TICK_NANOS, this::tick);
+    this.speakerNanos = resources.speakerInterval().toNanos();
+    timers.schedule(speakerNanos, this::observeSpeakers);
+  }
+
+  private void observeSpeakers() {
+    routers.observeSpeakers();
+    timers.schedule(speakerNanos, this::observeSpeakers);
   }
 
   /** RTCP reports and ICE consent run once a second (RFC 3550 §6.2 allows ~1 s at our scale). */
@@ -271,6 +281,8 @@ public final class MediaWorker implements SlicedLoop {
       routers.create(c);
     } else if (command instanceof Command.RouterClose c) {
       routers.close(c);
+    } else if (command instanceof Command.RouterGetSpeakers c) {
+      routers.speakers(c);
     } else if (command instanceof Command.WorkerDump c) {
       c.reply().complete(snapshot(true));
     } else if (command instanceof Command.TransportCreate c) {

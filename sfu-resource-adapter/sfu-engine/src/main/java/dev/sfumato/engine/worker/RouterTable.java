@@ -3,9 +3,11 @@ package dev.sfumato.engine.worker;
 import dev.sfumato.engine.api.EngineEvent;
 import dev.sfumato.engine.api.EngineException;
 import dev.sfumato.engine.api.RouterId;
+import dev.sfumato.engine.api.SpeakerLevel;
 import dev.sfumato.engine.forward.Router;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,6 +47,10 @@ final class RouterTable {
     return routers.size();
   }
 
+  Router get(RouterId id) {
+    return routers.get(id);
+  }
+
   void create(Command.RouterCreate command) {
     RouterId id = command.id();
     // Registered before the reply completes, so a close issued right after creation finds it.
@@ -66,6 +72,29 @@ final class RouterTable {
     }
     release(router);
     command.reply().complete(null);
+  }
+
+  void speakers(Command.RouterGetSpeakers command) {
+    Router router = routers.get(command.id());
+    if (router == null) {
+      command.fail(
+          new EngineException(EngineException.Code.NOT_FOUND, "no router " + command.id()));
+      return;
+    }
+    command.reply().complete(List.copyOf(router.speakers().current()));
+  }
+
+  /** Once per speaker window (worker timer): each router decides who speaks, says so if new. */
+  void observeSpeakers() {
+    for (Router router : routers.values()) {
+      if (router.speakers().size() == 0) {
+        continue;
+      }
+      List<SpeakerLevel> changed = router.speakers().observe();
+      if (changed != null) {
+        events.emit(new EngineEvent.SpeakersChanged(router.id(), changed));
+      }
+    }
   }
 
   /** The worker is stopping: every router goes, each with its event. */

@@ -249,8 +249,12 @@ final class TransportTable implements Demultiplexer.Handler, TransportHost {
   void restartIce(Command.TransportRestartIce c) {
     WebRtcTransport t = find(c, c.id());
     if (t != null) {
+      IceCredentials remote =
+          c.remoteIce() == null
+              ? null
+              : new IceCredentials(c.remoteIce().usernameFragment(), c.remoteIce().password());
       ufrags.remove(t.localIce().ufrag());
-      IceCredentials fresh = t.restartIce();
+      IceCredentials fresh = t.restartIce(remote);
       ufrags.put(fresh.ufrag(), t);
       c.reply().complete(iceParameters(fresh));
     }

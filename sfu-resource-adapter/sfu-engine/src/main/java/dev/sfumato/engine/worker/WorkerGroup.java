@@ -14,6 +14,7 @@ import dev.sfumato.engine.api.ProducerInfo;
 import dev.sfumato.engine.api.RouterId;
 import dev.sfumato.engine.api.RouterInfo;
 import dev.sfumato.engine.api.RtpParameters;
+import dev.sfumato.engine.api.SpeakerLevel;
 import dev.sfumato.engine.api.StatsReport;
 import dev.sfumato.engine.api.TransportId;
 import dev.sfumato.engine.api.WebRtcTransportInfo;
@@ -149,6 +150,11 @@ public final class WorkerGroup implements EngineControl {
   }
 
   @Override
+  public CompletionStage<List<SpeakerLevel>> speakers(RouterId router) {
+    return onOwner(router, r -> new Command.RouterGetSpeakers(router, r));
+  }
+
+  @Override
   public CompletionStage<EngineDump> dump() {
     List<CompletableFuture<WorkerDump>> parts = workers.stream().map(MediaWorker::dump).toList();
     return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
@@ -173,8 +179,8 @@ public final class WorkerGroup implements EngineControl {
   }
 
   @Override
-  public CompletionStage<IceParameters> restartIce(TransportId transport) {
-    return onOwner(transport, r -> new Command.TransportRestartIce(transport, r));
+  public CompletionStage<IceParameters> restartIce(TransportId transport, IceParameters remote) {
+    return onOwner(transport, r -> new Command.TransportRestartIce(transport, remote, r));
   }
 
   @Override

@@ -203,7 +203,7 @@ class ForwardingEndToEndTest {
     assertThat(((EngineEvent.ConsumerClosed) closed).reason()).isEqualTo("producer closed");
   }
 
-  private static boolean awaitPli(TestPeer pub, long mediaSsrc) throws InterruptedException {
+  static boolean awaitPli(TestPeer pub, long mediaSsrc) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     RtcpCompound walk = new RtcpCompound();
     while (System.nanoTime() < deadline) {

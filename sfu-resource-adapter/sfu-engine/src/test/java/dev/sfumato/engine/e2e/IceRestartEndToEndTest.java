@@ -86,4 +86,55 @@ class IceRestartEndToEndTest {
         .containsEntry("dtlsConnected", 1L)
         .containsEntry("rtpOut", 14L);
   }
+
+  /**
+   * A LiveKit-style resume: the client's restart offer carries its new ice-ufrag/pwd, given to the
+   * engine together with the restart. Checks naming the client's old ufrag are refused from then
+   * on, checks naming the new one are answered, and media keeps flowing throughout.
+   */
+  @Test
+  void restartWithTheirNewCredentialsRefusesTheirOldUfragAndMediaKeepsFlowing() throws Exception {
+    sfu = new LoopbackEngine();
+    WebRtcTransportInfo pubInfo = sfu.transport();
+    WebRtcTransportInfo subInfo = sfu.transport();
+    TestPeer pub = sfu.connectedPeer(pubInfo, DtlsRole.CLIENT);
+    TestPeer sub = sfu.connectedPeer(subInfo, DtlsRole.CLIENT); // its checks say ":peer"
+    ProducerInfo producer =
+        await(sfu.control().produce(pubInfo.id(), video("0", 96, 97, PUB_SSRC, 0)));
+    await(sfu.control().consume(subInfo.id(), producer.id(), video("0", 100, 101, SUB_SSRC, 0)));
+    flows(pub, sub, 100, 5, true, PUB_SSRC, SUB_SSRC);
+
+    IceParameters theirs = new IceParameters("peer2", "ZYXWVUTSRQPONMLKJIHGFEDCBA");
+    IceParameters fresh = await(sfu.control().restartIce(subInfo.id(), theirs));
+    assertThat(fresh.usernameFragment()).isNotEqualTo(subInfo.iceParameters().usernameFragment());
+    flows(pub, sub, 105, 3, false, PUB_SSRC, SUB_SSRC);
+
+    // our new credentials, their old ufrag: refused, silently
+    sub.stun.clear();
+    long rejected = sfu.drops("STUN_REJECTED");
+    sub.sendBindingRequest(fresh, "peer", new byte[12]);
+    assertThat(sfu.awaitDrops("STUN_REJECTED", rejected + 1)).isEqualTo(rejected + 1);
+    assertThat(sub.stun.poll(300, TimeUnit.MILLISECONDS)).as("no answer").isNull();
+
+    // their new ufrag: answered, signed with our new password
+    byte[] tx = new byte[12];
+    sub.sendBindingRequest(fresh, "peer2", tx);
+    byte[] answer = sub.stun.poll(5, TimeUnit.SECONDS);
+    assertThat(answer).as("answer to the new ufrags").isNotNull();
+    StunMessage m = new StunMessage();
+    assertThat(m.wrap(answer, 0, answer.length)).isTrue();
+    assertThat(m.type()).isEqualTo(StunMessage.BINDING_SUCCESS_RESPONSE);
+    int t = m.transactionIdOffset();
+    assertThat(Arrays.copyOfRange(answer, t, t + 12)).isEqualTo(tx);
+    assertThat(MessageIntegrity.forPassword(fresh.password()).verify(m)).isTrue();
+    flows(pub, sub, 108, 3, false, PUB_SSRC, SUB_SSRC);
+
+    // a second restart without remote credentials checks our side only again
+    IceParameters third = await(sfu.control().restartIce(subInfo.id()));
+    sub.stun.clear();
+    sub.sendBindingRequest(third, "anything", new byte[12]);
+    assertThat(sub.stun.poll(5, TimeUnit.SECONDS)).as("answer without remote ufrag").isNotNull();
+    flows(pub, sub, 111, 3, false, PUB_SSRC, SUB_SSRC);
+    assertThat(sfu.transportStats(subInfo.id())).containsEntry("iceConnected", 1L);
+  }
 }

@@ -14,9 +14,11 @@ import dev.sfumato.engine.api.RouterInfo;
 import dev.sfumato.engine.api.RtcpFeedback;
 import dev.sfumato.engine.api.RtpCodecParameters;
 import dev.sfumato.engine.api.RtpEncodingParameters;
+import dev.sfumato.engine.api.RtpHeaderExtensionParameters;
 import dev.sfumato.engine.api.RtpParameters;
 import dev.sfumato.engine.api.TransportId;
 import dev.sfumato.engine.api.WebRtcTransportInfo;
+import dev.sfumato.engine.rtp.HeaderExtensionIds;
 import dev.sfumato.engine.rtp.RtpPacket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +42,10 @@ final class LoopbackEngine implements AutoCloseable {
   private final List<AutoCloseable> closeables = new ArrayList<>();
 
   LoopbackEngine() throws Exception {
-    EngineConfig config = new EngineConfig(1, EngineConfig.loopback(), 0, EngineConfig.loopback());
+    this(new EngineConfig(1, EngineConfig.loopback(), 0, EngineConfig.loopback()));
+  }
+
+  LoopbackEngine(EngineConfig config) throws Exception {
     engine = new Engine(config, new ThreadLauncher(), TestExecutors.BLOCKING, events::add);
     engine.start();
     router = await(control().createRouter());
@@ -130,6 +135,19 @@ final class LoopbackEngine implements AutoCloseable {
                 "video/rtx", rtxPt, 90_000, 0, Map.of("apt", String.valueOf(pt)), List.of())),
         List.of(),
         List.of(new RtpEncodingParameters(ssrc, "", rtxSsrc)),
+        "cname",
+        true);
+  }
+
+  /** Opus, with the RFC 6464 audio-level extension at {@code levelExtId} unless that is 0. */
+  static RtpParameters audio(String mid, int pt, long ssrc, int levelExtId) {
+    return new RtpParameters(
+        mid,
+        List.of(new RtpCodecParameters("audio/opus", pt, 48_000, 2, Map.of(), List.of())),
+        levelExtId == 0
+            ? List.of()
+            : List.of(new RtpHeaderExtensionParameters(HeaderExtensionIds.AUDIO_LEVEL, levelExtId)),
+        List.of(new RtpEncodingParameters(ssrc, "", 0)),
         "cname",
         true);
   }

@@ -111,9 +111,14 @@ final class TestPeer implements AutoCloseable {
    * its random transaction id so the caller can match the answer in {@link #stun}.
    */
   void sendBindingRequest(IceParameters ice, byte[] tx) throws IOException {
+    sendBindingRequest(ice, "peer", tx);
+  }
+
+  /** As above, naming {@code ourUfrag} as the sender's ufrag (USERNAME "theirs:ours"). */
+  void sendBindingRequest(IceParameters ice, String ourUfrag, byte[] tx) throws IOException {
     byte[] out = new byte[200];
     new java.util.Random().nextBytes(tx);
-    byte[] user = (ice.usernameFragment() + ":peer").getBytes(StandardCharsets.US_ASCII);
+    byte[] user = (ice.usernameFragment() + ":" + ourUfrag).getBytes(StandardCharsets.US_ASCII);
     int n =
         new StunWriter()
             .begin(out, 0, out.length, StunMessage.BINDING_REQUEST, tx, 0)

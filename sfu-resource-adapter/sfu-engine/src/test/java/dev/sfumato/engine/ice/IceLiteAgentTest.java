@@ -291,6 +291,24 @@ class IceLiteAgentTest {
     assertThat(MessageIntegrity.forPassword(fresh.pwd()).verify(response)).isTrue();
   }
 
+  @Test
+  void restartWithTheirNewCredentialsChecksTheNewRemoteUfragOnly() {
+    agent.setRemoteCredentials(new IceCredentials("old1", "ZYXWVUTSRQPONMLKJIHGFEDCBA"));
+    send(Check.to(LOCAL).username("abcd:old1").useCandidate().build(), PEER);
+
+    IceCredentials fresh = agent.restart(new IceCredentials("new1", "zyxwvutsrqponmlkjihgfedcba"));
+
+    assertThat(agent.remoteCredentials().ufrag()).isEqualTo("new1");
+    assertDropped(
+        Check.to(fresh).username(fresh.ufrag() + ":old1").build(), StunDrop.UNKNOWN_USERNAME);
+    assertDropped(
+        Check.to(fresh).username(fresh.ufrag() + ":other").build(), StunDrop.UNKNOWN_USERNAME);
+    assertDropped(Check.to(LOCAL).username("abcd:new1").build(), StunDrop.UNKNOWN_USERNAME);
+    assertThat(agent.selectedAddress()).isEqualTo(PEER);
+    assertThat(send(Check.to(fresh).username(fresh.ufrag() + ":new1").build(), PEER)).isPositive();
+    assertThat(MessageIntegrity.forPassword(fresh.pwd()).verify(response)).isTrue();
+  }
+
   // ---- helpers ----
 
   private int send(byte[] datagram, InetSocketAddress from) {

@@ -12,11 +12,13 @@ import dev.sfumato.engine.api.ProducerInfo;
 import dev.sfumato.engine.api.RouterId;
 import dev.sfumato.engine.api.RouterInfo;
 import dev.sfumato.engine.api.RtpParameters;
+import dev.sfumato.engine.api.SpeakerLevel;
 import dev.sfumato.engine.api.StatsReport;
 import dev.sfumato.engine.api.TransportId;
 import dev.sfumato.engine.api.WebRtcTransportInfo;
 import dev.sfumato.ra.SfuResourceAdapter;
 import dev.sfumato.ra.api.SfuConnection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -42,6 +44,11 @@ public final class SfuConnectionHandle implements SfuConnection {
   }
 
   @Override
+  public CompletionStage<List<SpeakerLevel>> speakers(RouterId router) {
+    return call(control -> control.speakers(router));
+  }
+
+  @Override
   public CompletionStage<EngineDump> dump() {
     return call(EngineControl::dump);
   }
@@ -58,8 +65,8 @@ public final class SfuConnectionHandle implements SfuConnection {
   }
 
   @Override
-  public CompletionStage<IceParameters> restartIce(TransportId transport) {
-    return call(control -> control.restartIce(transport));
+  public CompletionStage<IceParameters> restartIce(TransportId transport, IceParameters remote) {
+    return call(control -> control.restartIce(transport, remote));
   }
 
   @Override
