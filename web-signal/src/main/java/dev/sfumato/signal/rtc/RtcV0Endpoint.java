@@ -1,8 +1,5 @@
 package dev.sfumato.signal.rtc;
 
-import dev.sfumato.rooms.config.ServerKeys;
-import dev.sfumato.rooms.live.LiveRooms;
-import jakarta.inject.Inject;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
@@ -20,13 +17,11 @@ import java.util.logging.Logger;
 public class RtcV0Endpoint {
   private static final Logger LOG = Logger.getLogger(RtcV0Endpoint.class.getName());
 
-  @Inject private LiveRooms rooms;
-  @Inject private ServerKeys keys;
   private SignalConnection connection;
 
   @OnOpen
   public void open(Session session) {
-    connection = new SignalConnection(rooms, keys, false);
+    connection = new SignalConnection(Beans.rooms(), Beans.keys(), false);
     connection.open(session);
   }
 

@@ -2,6 +2,7 @@ package dev.sfumato.rooms.engine;
 
 import dev.sfumato.engine.api.EngineEvent;
 import dev.sfumato.ra.api.EngineEventMessageListener;
+import dev.sfumato.rooms.live.LiveRooms;
 import dev.sfumato.rooms.webrtc.WebRtcSessions;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
@@ -22,10 +23,16 @@ public class EngineEventBean implements EngineEventMessageListener {
 
   @EJB private EngineEventLog log;
   @EJB private WebRtcSessions sessions;
+  @EJB private LiveRooms rooms;
 
   @Override
   public void onEngineEvent(EngineEvent event) {
     LOG.fine(() -> "engine event " + event);
+    if (event instanceof EngineEvent.SpeakersChanged speakers) {
+      // Several a second while people talk: routed to the rooms, kept out of the event log.
+      rooms.speakersChanged(speakers.router(), speakers.speakers());
+      return;
+    }
     log.record(event);
     if (event instanceof EngineEvent.TransportClosed closed) {
       sessions.onTransportClosed(closed.transportId(), closed.reason());

@@ -61,6 +61,11 @@ public class EngineGateway {
     return call(c -> c.restartIce(transport));
   }
 
+  /** New local ICE credentials, and the peer's new ones ({@code remote} may be null). */
+  public IceParameters restartIce(TransportId transport, IceParameters remote) {
+    return call(c -> c.restartIce(transport, remote));
+  }
+
   public void closeTransport(TransportId transport) {
     call(c -> c.closeTransport(transport));
   }

@@ -30,7 +30,7 @@ final class EngineMedia implements Media {
 
   @Override
   public IceParameters restartIce(TransportId transport, IceParameters remoteIce) {
-    return engine.restartIce(transport);
+    return engine.restartIce(transport, remoteIce);
   }
 
   @Override

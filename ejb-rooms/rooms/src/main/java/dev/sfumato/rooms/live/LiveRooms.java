@@ -1,5 +1,7 @@
 package dev.sfumato.rooms.live;
 
+import dev.sfumato.engine.api.RouterId;
+import dev.sfumato.engine.api.SpeakerLevel;
 import dev.sfumato.rooms.application.RoomManager;
 import dev.sfumato.rooms.auth.AccessTokenMinter;
 import dev.sfumato.rooms.auth.ClaimGrants;
@@ -200,6 +202,15 @@ public class LiveRooms {
     Room room = rooms.remove(name);
     if (room != null) {
       room.close(DisconnectReason.ROOM_DELETED);
+    }
+  }
+
+  /** The engine's audio-level observer changed its mind about who speaks in a router. */
+  public void speakersChanged(RouterId router, List<SpeakerLevel> levels) {
+    for (Room room : rooms.values()) {
+      if (room.router.equals(router)) {
+        room.speakersChanged(levels);
+      }
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.sfumato.rooms.live;
 
+import dev.sfumato.engine.api.ProducerId;
 import dev.sfumato.engine.api.RouterId;
+import dev.sfumato.engine.api.SpeakerLevel;
 import dev.sfumato.rooms.domain.RoomException;
 import dev.sfumato.rooms.domain.RoomSnapshot;
 import java.util.ArrayList;
@@ -13,9 +15,11 @@ import java.util.logging.Logger;
 import livekit.LivekitModels;
 import livekit.LivekitModels.DisconnectReason;
 import livekit.LivekitModels.ParticipantInfo;
+import livekit.LivekitModels.SpeakerInfo;
 import livekit.LivekitRtc.JoinResponse;
 import livekit.LivekitRtc.LeaveRequest;
 import livekit.LivekitRtc.SignalResponse;
+import livekit.LivekitRtc.SpeakersChanged;
 
 /**
  * A live room (LiveKit's rtc.Room): who is in it, what they publish and who receives what. Every
@@ -258,6 +262,39 @@ public final class Room {
     metadata = newMetadata;
     SignalResponse update = Signals.roomUpdate(info());
     participants.values().forEach(p -> p.send(update));
+  }
+
+  /**
+   * LiveKit's {@code speakers_changed}: the participants whose audio tracks the engine heard
+   * (loudest first), and those that stopped with level 0 and active false.
+   */
+  synchronized void speakersChanged(List<SpeakerLevel> levels) {
+    SpeakersChanged.Builder b = SpeakersChanged.newBuilder();
+    for (SpeakerLevel level : levels) {
+      Participant speaker = producerOwner(level.producer());
+      if (speaker != null && !speaker.hidden()) {
+        b.addSpeakers(
+            SpeakerInfo.newBuilder()
+                .setSid(speaker.sid)
+                .setLevel(level.level())
+                .setActive(level.active()));
+      }
+    }
+    if (b.getSpeakersCount() > 0) {
+      SignalResponse message = SignalResponse.newBuilder().setSpeakersChanged(b).build();
+      participants.values().forEach(p -> p.send(message));
+    }
+  }
+
+  private Participant producerOwner(ProducerId producer) {
+    for (Participant p : participants.values()) {
+      for (Publication t : p.publications.values()) {
+        if (producer.equals(t.producer)) {
+          return p;
+        }
+      }
+    }
+    return null;
   }
 
   // ---- lifecycle ----
