@@ -12,6 +12,7 @@ import static dev.sfumato.rooms.sdp.OfferScenarios.VP8;
 import static dev.sfumato.rooms.sdp.OfferScenarios.sender;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -98,9 +99,9 @@ class OfferBuilderTest {
     assertThat(sd.media("a1").all(ExtMap.class))
         .extracting(ExtMap::id, ExtMap::uri)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(1, ServerCapabilities.AUDIO_LEVEL),
-            org.assertj.core.groups.Tuple.tuple(2, ServerCapabilities.ABS_SEND_TIME),
-            org.assertj.core.groups.Tuple.tuple(4, ServerCapabilities.MID));
+            tuple(1, ServerCapabilities.AUDIO_LEVEL),
+            tuple(2, ServerCapabilities.ABS_SEND_TIME),
+            tuple(4, ServerCapabilities.MID));
     assertThat(sd.media("a1").all(RtcpFb.class)).isEmpty();
     assertThat(sd.media("v1").all(ExtMap.class)).extracting(ExtMap::id).containsExactly(2, 4, 13);
     assertThat(sd.media("v1").rtcpFb(96))

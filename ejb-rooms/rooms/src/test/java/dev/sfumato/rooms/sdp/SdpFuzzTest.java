@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -55,8 +56,8 @@ class SdpFuzzTest {
     assertThat(answer.media()).hasSameSizeAs(offer.media());
   }
 
-  private static final java.util.List<SdpOffer> OFFERS =
-      java.util.List.of(
+  private static final List<SdpOffer> OFFERS =
+      List.of(
           OfferScenarios.initial(),
           OfferScenarios.stopAndAdd(),
           OfferScenarios.recycle(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,13 @@ class SdpOfferAcceptTest {
         .containsExactlyInAnyOrder(2, 4, 13);
     assertThat(video.ssrcs()).isEmpty();
     assertThat(o.media("nope")).isNull();
+  }
+
+  @Test
+  void acceptsTheAnswerAsLivekitClientRewritesIt() {
+    OfferOutcome o =
+        OfferScenarios.initial().accept(OfferScenarios.answer("chromium-initial-sdp-transform"));
+    assertThat(o).isEqualTo(OfferScenarios.initial().accept(INITIAL));
   }
 
   @Test
@@ -288,7 +296,7 @@ class SdpOfferAcceptTest {
             .answer(
                 Samples.parse("chromium-whep-recvonly"),
                 AnswerPolicy.whep(
-                    java.util.Map.of(
+                    Map.of(
                         "0", OfferScenarios.sender("PA_w", "TR_a", 1, 0),
                         "1", OfferScenarios.sender("PA_w", "TR_v", 2, 3))),
                 1,
