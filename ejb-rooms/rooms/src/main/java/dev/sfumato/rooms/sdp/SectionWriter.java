@@ -8,6 +8,9 @@ import java.util.List;
  * attribute order follows what browsers write, which keeps answers easy to compare by eye.
  */
 final class SectionWriter {
+  /** RFC 8841 §5: the SCTP port a data channel section without a=sctp-port uses. */
+  static final int DEFAULT_SCTP_PORT = 5000;
+
   private final ServerCapabilities caps;
   private final LocalTransport local;
   private final Setup localSetup;
@@ -78,15 +81,20 @@ final class SectionWriter {
   }
 
   /** RFC 8841: our SCTP port and message size; the negotiated size is the smaller non-zero one. */
+  /**
+   * The message size both sides can take: the smaller of {@code ours} and the peer's, where 0 means
+   * "no limit" and an absent peer attribute means 64 KiB (RFC 8841 §6.1).
+   */
+  static long messageSize(long ours, Attribute.MaxMessageSize peer) {
+    long theirs = peer == null ? 65536 : peer.bytes();
+    return theirs == 0 ? ours : ours == 0 ? theirs : Math.min(theirs, ours);
+  }
+
   private NegotiatedMedia dataChannel(int index, MediaDescription m, List<Attribute> attrs) {
     attrs.add(new Attribute.SctpPort(caps.sctpPort()));
     attrs.add(new Attribute.MaxMessageSize(caps.maxMessageSize()));
     Attribute.SctpPort theirPort = m.first(Attribute.SctpPort.class);
-    Attribute.MaxMessageSize theirSize = m.first(Attribute.MaxMessageSize.class);
-    // RFC 8841 §6.1: an absent max-message-size means 64 KiB; 0 means "no limit".
-    long theirs = theirSize == null ? 65536 : theirSize.bytes();
-    long ours = caps.maxMessageSize();
-    long size = theirs == 0 ? ours : ours == 0 ? theirs : Math.min(theirs, ours);
+    long size = messageSize(caps.maxMessageSize(), m.first(Attribute.MaxMessageSize.class));
     return new NegotiatedMedia(
         index,
         m.mid(),
@@ -100,7 +108,7 @@ final class SectionWriter {
         List.of(),
         List.of(),
         null,
-        theirPort == null ? 5000 : theirPort.port(),
+        theirPort == null ? DEFAULT_SCTP_PORT : theirPort.port(),
         size);
   }
 

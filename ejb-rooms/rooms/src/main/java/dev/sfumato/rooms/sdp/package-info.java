@@ -17,6 +17,13 @@
  *       (WHIP receives, WHEP sends); {@link dev.sfumato.rooms.sdp.SdpAnswer} holds the answer, one
  *       {@link dev.sfumato.rooms.sdp.NegotiatedMedia} per m= section (the engine's future
  *       RtpParameters) and the offerer's {@link dev.sfumato.rooms.sdp.RemoteTransport}.
+ *   <li>{@link dev.sfumato.rooms.sdp.OfferBuilder} makes the server's own offers (LiveKit v0
+ *       subscriber connection: one sendonly section per {@link dev.sfumato.rooms.sdp.OfferSection},
+ *       data channel first, stopped sections kept in place and recycled under new mids); {@link
+ *       dev.sfumato.rooms.sdp.SdpOffer#accept} checks the answer and gives the same {@link
+ *       dev.sfumato.rooms.sdp.NegotiatedMedia} and {@link dev.sfumato.rooms.sdp.RemoteTransport} in
+ *       an {@link dev.sfumato.rooms.sdp.OfferOutcome}. The rules are in {@code OfferBuilder}'s
+ *       class comment.
  * </ul>
  *
  * <h2>Errors</h2>

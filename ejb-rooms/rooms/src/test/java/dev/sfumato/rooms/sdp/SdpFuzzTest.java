@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,5 +54,31 @@ class SdpFuzzTest {
     }
     assertThat(SdpParser.parse(answer.sdp())).isEqualTo(answer.description());
     assertThat(answer.media()).hasSameSizeAs(offer.media());
+  }
+
+  private static final List<SdpOffer> OFFERS =
+      List.of(
+          OfferScenarios.initial(),
+          OfferScenarios.stopAndAdd(),
+          OfferScenarios.recycle(),
+          OfferScenarios.videoOnly());
+
+  /** Any answer to any of our offers is accepted or refused with an SdpException, nothing else. */
+  @FuzzTest(maxDuration = "30s")
+  void acceptNeverFailsOtherwise(byte[] input) {
+    SessionDescription answer;
+    try {
+      answer = SdpParser.parse(new String(input, StandardCharsets.UTF_8));
+    } catch (SdpException expected) {
+      return;
+    }
+    for (SdpOffer offer : OFFERS) {
+      try {
+        OfferOutcome outcome = offer.accept(answer);
+        assertThat(outcome.media()).hasSameSizeAs(offer.description().media());
+      } catch (SdpException expected) {
+        // refused with a message for the peer
+      }
+    }
   }
 }
