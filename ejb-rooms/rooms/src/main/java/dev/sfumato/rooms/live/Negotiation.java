@@ -105,8 +105,15 @@ final class Negotiation {
     }
   }
 
-  /** Asks the client for a new offer (v1) that can carry the current subscriptions. */
+  /**
+   * Makes the connection carry the current subscriptions: a server offer in v0, a request for a new
+   * client offer in v1.
+   */
   private void renegotiate(Participant sub) {
+    if (sub.protocol == Participant.Protocol.V0) {
+      SubscriberOffers.renegotiate(room, sub, capabilities);
+      return;
+    }
     if (sub.protocol != Participant.Protocol.V1 || sub.publisher == null) {
       return;
     }
@@ -158,7 +165,15 @@ final class Negotiation {
   void onOffer(Participant p, LivekitRtc.SessionDescription offer) throws SdpException {
     SessionDescription sdp = SdpParser.parse(offer.getSdp());
     if (p.publisher == null) {
-      p.publisher = new ClientPeer(room.media.createTransport(room.router), capabilities);
+      // v0 without subscriber-primary: the publisher connection is the one the client waits
+      // for, and its first offer holds only the data channel section. Rejecting it would leave
+      // the connection without a transport, so it is accepted (ICE and DTLS come up; the
+      // channels open once SCTP is served).
+      ServerCapabilities caps =
+          p.protocol == Participant.Protocol.V0
+              ? capabilities.withDataChannels(true)
+              : capabilities;
+      p.publisher = new ClientPeer(room.media.createTransport(room.router), caps);
     }
     Map<String, LocalSender> senders = new LinkedHashMap<>();
     Map<String, String> midToTrack = new LinkedHashMap<>();
@@ -179,9 +194,7 @@ final class Negotiation {
 
   /** The client's answer to a server offer (v0 subscriber connection). */
   void onAnswer(Participant p, LivekitRtc.SessionDescription answer) {
-    if (p.subscriber == null) {
-      LOG.fine(() -> p.identity + " answered although no offer was made");
-    }
+    SubscriberOffers.onAnswer(room, p, answer, capabilities);
   }
 
   /** v1: keeps placed subscriptions whose section is still offered, places the others. */

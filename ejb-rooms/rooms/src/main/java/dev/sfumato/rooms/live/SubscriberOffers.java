@@ -1,0 +1,113 @@
+package dev.sfumato.rooms.live;
+
+import dev.sfumato.engine.api.ConsumerId;
+import dev.sfumato.rooms.sdp.NegotiatedMedia;
+import dev.sfumato.rooms.sdp.OfferOutcome;
+import dev.sfumato.rooms.sdp.OfferSection;
+import dev.sfumato.rooms.sdp.SdpException;
+import dev.sfumato.rooms.sdp.SdpOffer;
+import dev.sfumato.rooms.sdp.ServerCapabilities;
+import dev.sfumato.rooms.webrtc.NegotiatedRtp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import livekit.LivekitRtc;
+
+/**
+ * Protocol v0's subscriber side: each change of a participant's subscriptions becomes a server
+ * offer on its subscriber connection (a section per subscribed track, stopped sections for tracks
+ * that went away, new tracks appended with new mids), and the client's answer starts the consumers.
+ * Called under the room's monitor.
+ */
+final class SubscriberOffers {
+  private static final Logger LOG = Logger.getLogger(SubscriberOffers.class.getName());
+
+  private SubscriberOffers() {}
+
+  static void renegotiate(Room room, Participant p, ServerCapabilities capabilities) {
+    if (p.subscriber == null) {
+      if (p.subscriptions.isEmpty()) {
+        return;
+      }
+      p.subscriber =
+          new ServerPeer(
+              room.media.createTransport(room.router), capabilities, room.settings.dataChannels());
+    }
+    ServerPeer peer = p.subscriber;
+    if (!peer.canOffer()) {
+      return;
+    }
+    List<OfferSection> sections = new ArrayList<>();
+    Map<String, Subscription> byMid = new LinkedHashMap<>();
+    for (Subscription s : p.subscriptions.values()) {
+      if (s.mid != null) {
+        byMid.put(s.mid, s);
+      }
+    }
+    for (OfferSection old : peer.sections()) {
+      Subscription s = byMid.remove(old.mid());
+      sections.add(s == null && old.isLive() ? old.stop() : old);
+    }
+    for (Subscription s : p.subscriptions.values()) {
+      if (s.mid == null) {
+        s.mid = peer.newMid(s.track.kind());
+        sections.add(OfferSection.live(s.mid, s.track.kind(), s.sender, s.track.media.codecs()));
+      }
+    }
+    if (sections.isEmpty()) {
+      return;
+    }
+    SdpOffer offer = peer.offer(sections);
+    Map<String, String> midToTrack = new LinkedHashMap<>();
+    for (Subscription s : p.subscriptions.values()) {
+      midToTrack.put(s.mid, s.track.sid);
+    }
+    p.send(Signals.offer(offer.sdp(), peer.offerId(), midToTrack));
+  }
+
+  static void onAnswer(
+      Room room,
+      Participant p,
+      LivekitRtc.SessionDescription answer,
+      ServerCapabilities capabilities) {
+    if (p.subscriber == null) {
+      return;
+    }
+    OfferOutcome outcome;
+    try {
+      outcome = p.subscriber.answered(room.media, answer.getSdp());
+    } catch (SdpException e) {
+      LOG.info(() -> "subscriber answer of " + p.identity + " refused: " + e.getMessage());
+      return;
+    }
+    if (outcome == null) {
+      return;
+    }
+    for (Subscription s : p.subscriptions.values()) {
+      NegotiatedMedia m = s.mid == null ? null : outcome.media(s.mid);
+      if (s.consumer != null || m == null || !m.accepted()) {
+        continue;
+      }
+      try {
+        ConsumerId id =
+            room.media.consume(
+                p.subscriber.id(),
+                s.track.producer,
+                NegotiatedRtp.forConsumer(
+                    m, s.sender.ssrc(), s.sender.rtxSsrc(), s.sender.cname()));
+        s.consumer = id;
+        if (s.disabled) {
+          room.media.setConsumerPaused(id, true);
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "cannot send " + s.track.sid + " to " + p.identity, e);
+      }
+    }
+    if (p.subscriber.dirty()) {
+      renegotiate(room, p, capabilities);
+    }
+  }
+}
