@@ -1,5 +1,6 @@
 package dev.sfumato.rooms.live;
 
+import dev.sfumato.engine.api.ProducerId;
 import dev.sfumato.engine.api.RouterId;
 import dev.sfumato.engine.api.SpeakerLevel;
 import dev.sfumato.rooms.application.RoomManager;
@@ -9,6 +10,7 @@ import dev.sfumato.rooms.config.ServerKeys;
 import dev.sfumato.rooms.domain.RoomException;
 import dev.sfumato.rooms.domain.RoomSnapshot;
 import dev.sfumato.rooms.engine.EngineGateway;
+import dev.sfumato.rooms.sdp.NegotiatedMedia;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -212,6 +214,36 @@ public class LiveRooms {
         room.speakersChanged(levels);
       }
     }
+  }
+
+  /**
+   * A WHIP publisher joins the room as a participant whose tracks are the given producers; returns
+   * its participant sid.
+   */
+  public String joinHttpPublisher(
+      String roomName,
+      ClaimGrants claims,
+      List<ProducerId> producers,
+      List<NegotiatedMedia> media) {
+    List<HttpParticipants.Track> tracks = new java.util.ArrayList<>();
+    for (int i = 0; i < producers.size(); i++) {
+      tracks.add(new HttpParticipants.Track(producers.get(i), media.get(i)));
+    }
+    return HttpParticipants.publish(room(roomName), claims, tracks).sid;
+  }
+
+  /** The WHIP publisher's session ended. */
+  public void leaveHttpPublisher(String roomName, String participantSid) {
+    Room room = rooms.get(roomName);
+    if (room != null) {
+      HttpParticipants.leave(room, participantSid);
+    }
+  }
+
+  /** Live tracks of a room (of one participant when {@code identity} is given), for WHEP. */
+  public List<LiveTrack> liveTracks(String roomName, String identity) {
+    Room room = rooms.get(roomName);
+    return room == null ? List.of() : HttpParticipants.tracks(room, identity);
   }
 
   /** The live room of that name, or null when nobody is in it on this node. */

@@ -21,6 +21,7 @@ final class MediaSession {
   final TransportId transport;
   final List<Track> tracks;
   private volatile String etag;
+  private volatile String participantSid;
 
   MediaSession(
       String id,
@@ -45,5 +46,14 @@ final class MediaSession {
 
   void etag(String etag) {
     this.etag = etag;
+  }
+
+  /** The LiveKit participant a WHIP publisher is in its room; null for WHEP viewers. */
+  String participantSid() {
+    return participantSid;
+  }
+
+  void participantSid(String sid) {
+    this.participantSid = sid;
   }
 }

@@ -2,6 +2,7 @@ package dev.sfumato.rooms.webrtc;
 
 import dev.sfumato.engine.api.IceParameters;
 import dev.sfumato.engine.api.MediaKind;
+import dev.sfumato.engine.api.ProducerId;
 import dev.sfumato.engine.api.ProducerInfo;
 import dev.sfumato.engine.api.RouterId;
 import dev.sfumato.engine.api.TransportId;
@@ -9,6 +10,8 @@ import dev.sfumato.engine.api.WebRtcTransportInfo;
 import dev.sfumato.rooms.application.RoomManager;
 import dev.sfumato.rooms.auth.ClaimGrants;
 import dev.sfumato.rooms.engine.EngineGateway;
+import dev.sfumato.rooms.live.LiveRooms;
+import dev.sfumato.rooms.live.LiveTrack;
 import dev.sfumato.rooms.sdp.AnswerBuilder;
 import dev.sfumato.rooms.sdp.AnswerPolicy;
 import dev.sfumato.rooms.sdp.LocalSender;
@@ -55,6 +58,7 @@ public class WebRtcSessions {
 
   @EJB private RoomManager rooms;
   @EJB private EngineGateway engine;
+  @EJB private LiveRooms live;
 
   private final Map<String, MediaSession> sessions = new ConcurrentHashMap<>();
 
@@ -66,18 +70,26 @@ public class WebRtcSessions {
       SdpAnswer answer = answer(offer, transport, AnswerPolicy.whip());
       connect(transport, answer.remote());
       List<MediaSession.Track> tracks = new ArrayList<>();
+      List<ProducerId> producers = new ArrayList<>();
+      List<NegotiatedMedia> media = new ArrayList<>();
       for (NegotiatedMedia m : answer.accepted()) {
         if (m.kind().equals("audio") || m.kind().equals("video")) {
           ProducerInfo p =
               engine.produce(transport.id(), NegotiatedRtp.forProducer(m, claims.identity()));
           tracks.add(new MediaSession.Track(p.id(), p.kind()));
+          producers.add(p.id());
+          media.add(m);
         }
       }
       if (tracks.isEmpty()) {
         throw new SessionException(
             SessionException.Code.BAD_REQUEST, "the offer has no audio or video we can receive");
       }
-      return register(true, room, claims.identity(), transport, tracks, answer);
+      SessionAnswer registered = register(true, room, claims.identity(), transport, tracks, answer);
+      sessions
+          .get(registered.sessionId())
+          .participantSid(live.joinHttpPublisher(room, claims, producers, media));
+      return registered;
     } catch (RuntimeException e) {
       closeQuietly(transport.id());
       throw e;
@@ -87,8 +99,8 @@ public class WebRtcSessions {
   public SessionAnswer watch(String room, String participant, ClaimGrants claims, String sdp) {
     SessionGrants.requireSubscribe(room, claims);
     SessionDescription offer = parse(sdp);
-    List<MediaSession> publishers = publishersIn(room, participant);
-    if (publishers.isEmpty()) {
+    List<LiveTrack> published = live.liveTracks(room, participant);
+    if (published.isEmpty()) {
       throw new SessionException(
           SessionException.Code.CONFLICT,
           "nothing is published in room '" + room + "' yet",
@@ -96,7 +108,7 @@ public class WebRtcSessions {
     }
     WebRtcTransportInfo transport = openTransport(room);
     try {
-      Map<String, Assignment> assigned = assign(offer, publishers);
+      Map<String, Assignment> assigned = assign(offer, published);
       Map<String, LocalSender> senders = new LinkedHashMap<>();
       assigned.forEach((mid, a) -> senders.put(mid, a.sender));
       SdpAnswer answer = answer(offer, transport, AnswerPolicy.whep(senders));
@@ -146,6 +158,7 @@ public class WebRtcSessions {
     MediaSession session = find(room, sessionId);
     sessions.remove(session.id);
     closeQuietly(session.transport);
+    leaveRoom(session);
     LOG.info(() -> "session ended: " + session.id + " in " + room);
   }
 
@@ -160,6 +173,7 @@ public class WebRtcSessions {
             s -> {
               if (s.transport.equals(transport)) {
                 LOG.info(() -> "session " + s.id + " in " + s.room + " ended: " + reason);
+                leaveRoom(s);
                 return true;
               }
               return false;
@@ -171,19 +185,11 @@ public class WebRtcSessions {
     return sessions.size();
   }
 
-  private record Assignment(MediaSession.Track track, LocalSender sender) {}
+  private record Assignment(LiveTrack track, LocalSender sender) {}
 
   /** Gives each audio/video m-line of the offer a published track of the same kind. */
-  private static Map<String, Assignment> assign(
-      SessionDescription offer, List<MediaSession> publishers) {
-    List<MediaSession.Track> free = new ArrayList<>();
-    Map<MediaSession.Track, MediaSession> owner = new LinkedHashMap<>();
-    for (MediaSession p : publishers) {
-      for (MediaSession.Track t : p.tracks) {
-        free.add(t);
-        owner.put(t, p);
-      }
-    }
+  private static Map<String, Assignment> assign(SessionDescription offer, List<LiveTrack> tracks) {
+    List<LiveTrack> free = new ArrayList<>(tracks);
     Map<String, Assignment> assigned = new LinkedHashMap<>();
     for (MediaDescription m : offer.media()) {
       MediaKind kind =
@@ -199,23 +205,27 @@ public class WebRtcSessions {
           .ifPresent(
               t -> {
                 free.remove(t);
-                MediaSession p = owner.get(t);
-                assigned.put(
-                    m.mid(),
-                    new Assignment(
-                        t,
-                        new LocalSender(
-                            p.identity, t.producer().value(), p.identity, ssrc(), ssrc())));
+                LocalSender sender =
+                    new LocalSender(
+                        t.ownerSid() + "|" + t.trackSid(),
+                        t.trackSid(),
+                        t.ownerSid(),
+                        ssrc(),
+                        ssrc());
+                assigned.put(m.mid(), new Assignment(t, sender));
               });
     }
     return assigned;
   }
 
-  private List<MediaSession> publishersIn(String room, String participant) {
-    return sessions.values().stream()
-        .filter(s -> s.publisher && s.room.equals(room))
-        .filter(s -> participant == null || participant.isBlank() || s.identity.equals(participant))
-        .toList();
+  private void leaveRoom(MediaSession session) {
+    if (session.participantSid() != null) {
+      try {
+        live.leaveHttpPublisher(session.room, session.participantSid());
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "WHIP participant " + session.identity + " could not leave", e);
+      }
+    }
   }
 
   private MediaSession find(String room, String sessionId) {
