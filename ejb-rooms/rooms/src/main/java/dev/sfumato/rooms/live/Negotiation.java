@@ -253,6 +253,7 @@ final class Negotiation {
         if (s.disabled) {
           room.media.setConsumerPaused(id, true);
         }
+        s.track.owner.send(Signals.trackSubscribed(s.track.sid));
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "cannot send " + s.track.sid + " to " + p.identity, e);
       }

@@ -85,6 +85,13 @@ final class Signals {
         .build();
   }
 
+  /** Tells a publisher that its track has a subscriber (livekit-client's LocalTrackSubscribed). */
+  static SignalResponse trackSubscribed(String trackSid) {
+    return SignalResponse.newBuilder()
+        .setTrackSubscribed(livekit.LivekitRtc.TrackSubscribed.newBuilder().setTrackSid(trackSid))
+        .build();
+  }
+
   static SignalResponse roomUpdate(LivekitModels.Room room) {
     return SignalResponse.newBuilder()
         .setRoomUpdate(livekit.LivekitRtc.RoomUpdate.newBuilder().setRoom(room))
