@@ -16,6 +16,9 @@ final class MeetPage {
   /** The signaling URL the SDK is given: it appends {@code /rtc} or {@code /rtc/v1} itself. */
   static final String SIGNAL_URL = "ws://127.0.0.1:" + Server.HTTP_PORT;
 
+  /** The SDK's worst case: two WebSocket timeouts of 15 s, two validate calls of 3 s, slack. */
+  static final Duration JOIN_LIMIT = Duration.ofSeconds(60);
+
   private final Browser browser;
   private final String window;
 
@@ -31,21 +34,36 @@ final class MeetPage {
 
   /**
    * Joins with {@code token}; {@code singlePeerConnection} true is protocol v1, false v0. Returns
-   * the page's state after connecting, or a map whose {@code error} says why it did not.
+   * the page's state after connecting, or a map whose {@code error} says why it did not. The
+   * promise is polled rather than awaited in one script: the SDK may try v1, v0 and their validate
+   * endpoints with 15 s timeouts each, longer than WebDriver's 30 s script timeout.
    */
-  Map<String, Object> join(String token, boolean singlePeerConnection) {
-    return call(
-        "window.meet.join("
+  Map<String, Object> join(String token, boolean singlePeerConnection) throws InterruptedException {
+    startJoin(token, singlePeerConnection);
+    return browser.poll(
+        window, "window.meetJoin || {pending: true}", s -> !s.containsKey("pending"), JOIN_LIMIT);
+  }
+
+  /**
+   * Starts {@link #join} without waiting; {@code window.meetJoin} holds its outcome when there is
+   * one. (livekit-client 2.23.0 retries forever while both validate endpoints answer 404.)
+   */
+  void startJoin(String token, boolean singlePeerConnection) {
+    browser.run(
+        window,
+        "window.meetJoin = undefined;"
+            + "window.meet.join("
             + js(SIGNAL_URL)
             + ", "
             + js(token)
             + ", {singlePeerConnection: "
             + singlePeerConnection
-            + "})");
+            + "}).then(s => { window.meetJoin = s; },"
+            + " e => { window.meetJoin = {error: String(e && e.message || e)}; })");
   }
 
   /** {@link #join} that must succeed. */
-  MeetPage joined(String token, boolean singlePeerConnection) {
+  MeetPage joined(String token, boolean singlePeerConnection) throws InterruptedException {
     requireOk(join(token, singlePeerConnection), "join");
     return this;
   }
