@@ -42,7 +42,10 @@
    */
   function describe(e) {
     if (e && e.reasonName) {
-      const reason = e.reasonName.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+      // Room.connect re-wraps errors as ServerUnreachable but copies the cause's reason code,
+      // so the enum name of the code is the one that tells what happened.
+      const byCode = LivekitClient.ConnectionErrorReason && LivekitClient.ConnectionErrorReason[e.reason];
+      const reason = (typeof byCode === 'string' ? byCode : e.reasonName).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
       const code = e.status ? ` (${e.status})` : '';
       return `${reason}${code}${e.message ? ': ' + e.message : ''}`;
     }

@@ -5,9 +5,11 @@ import dev.sfumato.ra.api.EngineEventMessageListener;
 import dev.sfumato.rooms.live.LiveRooms;
 import dev.sfumato.rooms.webrtc.WebRtcSessions;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -28,6 +30,16 @@ public class EngineEventBean implements EngineEventMessageListener {
   @Override
   public void onEngineEvent(EngineEvent event) {
     LOG.fine(() -> "engine event " + event);
+    try {
+      dispatch(event);
+    } catch (EJBException e) {
+      // While the application stops, the engine still reports the transports and routers it
+      // closes; the beans that would care are already gone.
+      LOG.log(Level.FINE, "engine event " + event + " not delivered", e);
+    }
+  }
+
+  private void dispatch(EngineEvent event) {
     if (event instanceof EngineEvent.SpeakersChanged speakers) {
       // Several a second while people talk: routed to the rooms, kept out of the event log.
       rooms.speakersChanged(speakers.router(), speakers.speakers());
