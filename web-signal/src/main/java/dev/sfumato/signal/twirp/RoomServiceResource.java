@@ -5,6 +5,7 @@ import dev.sfumato.rooms.application.RoomManager;
 import dev.sfumato.rooms.auth.ClaimGrants;
 import dev.sfumato.rooms.config.ServerKeys;
 import dev.sfumato.rooms.domain.RoomException;
+import dev.sfumato.rooms.live.LiveRooms;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.HeaderParam;
@@ -20,7 +21,8 @@ import livekit.LivekitRoom;
 /**
  * LiveKit's RoomService over Twirp: {@code POST /twirp/livekit.RoomService/<Method>} with a Bearer
  * token, a protobuf or JSON body, and a body of the same encoding back. Decoding, authentication
- * and encoding happen here; the rooms themselves live in {@link RoomManager}.
+ * and encoding happen here; the rooms themselves live in {@link RoomManager}, their participants in
+ * {@link LiveRooms} (see {@link ParticipantMethods}).
  */
 @Path("livekit.RoomService")
 public class RoomServiceResource {
@@ -34,6 +36,7 @@ public class RoomServiceResource {
 
   @EJB private RoomManager rooms;
   @EJB private ServerKeys keys;
+  @EJB private LiveRooms live;
 
   @POST
   @Path("{method}")
@@ -84,11 +87,12 @@ public class RoomServiceResource {
         TwirpAuth.require(claims, g -> g.roomCreate(), "roomCreate");
         var request = codec.decode(body, LivekitRoom.DeleteRoomRequest.newBuilder()).build();
         rooms.deleteRoom(request.getRoom());
+        live.roomDeleted(request.getRoom());
         return LivekitRoom.DeleteRoomResponse.getDefaultInstance();
       }
-      default ->
-          throw new TwirpException(
-              TwirpCode.BAD_ROUTE, "no handler for path /twirp/livekit.RoomService/" + method);
+      default -> {
+        return ParticipantMethods.dispatch(live, method, codec, body, claims);
+      }
     }
   }
 

@@ -12,6 +12,7 @@ public enum TwirpCode {
   UNAUTHENTICATED("unauthenticated", 401),
   PERMISSION_DENIED("permission_denied", 403),
   ALREADY_EXISTS("already_exists", 409),
+  FAILED_PRECONDITION("failed_precondition", 412),
   RESOURCE_EXHAUSTED("resource_exhausted", 429),
   UNIMPLEMENTED("unimplemented", 501),
   UNAVAILABLE("unavailable", 503),

@@ -5,6 +5,7 @@ import dev.sfumato.persistence.room.JpaRoomDefinitionRepository;
 import dev.sfumato.persistence.room.RoomDefinition;
 import dev.sfumato.persistence.room.RoomDefinitionRepository;
 import dev.sfumato.rooms.domain.CreateRoomSpec;
+import dev.sfumato.rooms.domain.Limits;
 import dev.sfumato.rooms.domain.RoomException;
 import dev.sfumato.rooms.domain.RoomNames;
 import dev.sfumato.rooms.domain.RoomSnapshot;
@@ -101,6 +102,26 @@ public class RoomManager {
       throw new RoomException(RoomException.Code.NOT_FOUND, "requested room does not exist");
     }
     afterCommit(() -> closeQuietly(name, routers.remove(name)));
+  }
+
+  /**
+   * Replaces the room's metadata (LiveKit's UpdateRoomMetadata); NOT_FOUND if there is no such
+   * room, INVALID_ARGUMENT past {@link Limits#MAX_METADATA_LENGTH} characters.
+   */
+  public RoomSnapshot updateMetadata(String name, String metadata) {
+    String value = metadata == null ? "" : metadata;
+    if (value.length() > Limits.MAX_METADATA_LENGTH) {
+      throw new RoomException(RoomException.Code.INVALID_ARGUMENT, "metadata size exceeds limits");
+    }
+    RoomDefinition room =
+        repository
+            .findByName(name)
+            .orElseThrow(
+                () ->
+                    new RoomException(
+                        RoomException.Code.NOT_FOUND, "requested room does not exist"));
+    room.setMetadata(value);
+    return snapshot(repository.save(room));
   }
 
   private RoomSnapshot storeAndOpen(CreateRoomSpec spec) {

@@ -31,6 +31,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import livekit.LivekitModels.DisconnectReason;
+import livekit.LivekitModels.ParticipantInfo;
+import livekit.LivekitModels.ParticipantPermission;
+import livekit.LivekitModels.ParticipantTracks;
+import livekit.LivekitModels.TrackInfo;
 import livekit.LivekitRtc.AddTrackRequest;
 import livekit.LivekitRtc.LeaveRequest;
 import livekit.LivekitRtc.ReconnectResponse;
@@ -60,12 +64,18 @@ public class LiveRooms {
   private final Map<Participant, Long> tokenRefreshedNanos = new ConcurrentHashMap<>();
   private ServerSettings settings;
   private Media media;
+  private RoomAdmin admin;
   private ScheduledFuture<?> tick;
 
   @PostConstruct
   void start() {
     settings = LiveSettings.fromConfig();
     media = new EngineMedia(engine);
+    admin =
+        new RoomAdmin(
+            this::live,
+            name -> !roomManager.listRooms(List.of(name)).isEmpty(),
+            roomManager::updateMetadata);
     tick =
         scheduler.scheduleWithFixedDelay(
             this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -244,6 +254,49 @@ public class LiveRooms {
   public List<LiveTrack> liveTracks(String roomName, String identity) {
     Room room = rooms.get(roomName);
     return room == null ? List.of() : HttpParticipants.tracks(room, identity);
+  // ---- RoomService (the admin API; the caller checked roomAdmin for the room): see RoomAdmin ----
+
+  /** Everyone in the room, hidden participants included; empty when nobody is live in it. */
+  public List<ParticipantInfo> listParticipants(String room) {
+    return admin.listParticipants(room);
+  }
+
+  public ParticipantInfo getParticipant(String room, String identity) {
+    return admin.getParticipant(room, identity);
+  }
+
+  public void removeParticipant(String room, String identity) {
+    admin.removeParticipant(room, identity);
+  }
+
+  public TrackInfo mutePublishedTrack(
+      String room, String identity, String trackSid, boolean muted) {
+    return admin.mutePublishedTrack(room, identity, trackSid, muted);
+  }
+
+  /** Empty name or metadata: unchanged; null permission: unchanged; attributes are merged. */
+  public ParticipantInfo updateParticipant(
+      String room,
+      String identity,
+      String metadata,
+      String name,
+      ParticipantPermission permission,
+      Map<String, String> attributes) {
+    return admin.updateParticipant(room, identity, metadata, name, permission, attributes);
+  }
+
+  public void updateSubscriptions(
+      String room,
+      String identity,
+      List<String> trackSids,
+      List<ParticipantTracks> participantTracks,
+      boolean subscribe) {
+    admin.updateSubscriptions(room, identity, trackSids, participantTracks, subscribe);
+  }
+
+  /** Stores the metadata and tells everyone in the room; the room with its live counts. */
+  public RoomSnapshot updateRoomMetadata(String room, String metadata) {
+    return admin.updateRoomMetadata(room, metadata);
   }
 
   /** The live room of that name, or null when nobody is in it on this node. */
