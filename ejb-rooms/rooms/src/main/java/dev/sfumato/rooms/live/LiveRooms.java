@@ -254,6 +254,8 @@ public class LiveRooms {
   public List<LiveTrack> liveTracks(String roomName, String identity) {
     Room room = rooms.get(roomName);
     return room == null ? List.of() : HttpParticipants.tracks(room, identity);
+  }
+
   // ---- RoomService (the admin API; the caller checked roomAdmin for the room): see RoomAdmin ----
 
   /** Everyone in the room, hidden participants included; empty when nobody is live in it. */
