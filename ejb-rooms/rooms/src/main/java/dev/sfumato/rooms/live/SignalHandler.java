@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import livekit.LivekitModels.DisconnectReason;
+import livekit.LivekitModels.TrackType;
 import livekit.LivekitRtc.AddTrackRequest;
 import livekit.LivekitRtc.MuteTrackRequest;
 import livekit.LivekitRtc.Pong;
@@ -30,7 +31,9 @@ final class SignalHandler {
 
   static void handle(Room room, Participant p, SignalRequest request, long nowMillis) {
     synchronized (room) {
-      if (!p.connected()) {
+      // A connection whose resume failed holds a stand-in that is not a member: its requests
+      // must not create engine state (a transport per offer) that no one would ever close.
+      if (!p.connected() || room.byIdentity(p.identity) != p) {
         return;
       }
       switch (request.getMessageCase()) {
@@ -65,8 +68,35 @@ final class SignalHandler {
       room.negotiation.onOffer(p, request.getOffer());
     } catch (SdpException e) {
       LOG.info(() -> "offer of " + p.identity + " refused: " + e.getMessage());
+      return;
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "offer of " + p.identity + " failed", e);
+      return;
+    }
+    askForMissingSections(p);
+  }
+
+  /**
+   * v1: subscriptions made before the client's first offer (auto-subscribe at join), or more than
+   * its offer had recvonly sections for, are still without a section after the answer. The client
+   * only adds sections when told (media_sections_requirement), so without this it would never
+   * receive those tracks: livekit-client pre-creates three of each kind, React Native none.
+   */
+  private static void askForMissingSections(Participant p) {
+    if (p.protocol != Participant.Protocol.V1) {
+      return;
+    }
+    int audios = 0;
+    int videos = 0;
+    for (Subscription s : p.subscriptions.values()) {
+      if (s.mid == null && s.track.type == TrackType.AUDIO) {
+        audios++;
+      } else if (s.mid == null) {
+        videos++;
+      }
+    }
+    if (audios + videos > 0) {
+      p.send(Signals.mediaSections(audios, videos));
     }
   }
 
