@@ -1,8 +1,11 @@
 package dev.sfumato.rooms.live;
 
+import dev.sfumato.rooms.domain.Limits;
 import dev.sfumato.rooms.sdp.SdpException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import livekit.LivekitModels.DisconnectReason;
@@ -195,6 +198,14 @@ final class SignalHandler {
               "does not have permission to update own metadata"));
       return;
     }
+    if (tooLarge(p, request)) {
+      p.send(
+          Signals.refused(
+              request.getRequestId(),
+              RequestResponse.Reason.LIMIT_EXCEEDED,
+              "metadata or attributes exceed " + Limits.MAX_METADATA_LENGTH + " characters"));
+      return;
+    }
     if (!request.getName().isEmpty()) {
       p.name = request.getName();
     }
@@ -212,5 +223,33 @@ final class SignalHandler {
               }
             });
     room.broadcast(p);
+  }
+
+  /**
+   * Whether the update would make the participant's name, metadata or attributes larger than
+   * LiveKit's {@code max_metadata_size}: every update is sent to everyone in the room, so an
+   * unbounded one multiplies a 256 KiB frame by the number of participants.
+   */
+  private static boolean tooLarge(Participant p, UpdateParticipantMetadata request) {
+    if (request.getMetadata().length() > Limits.MAX_METADATA_LENGTH
+        || request.getName().length() > Limits.MAX_METADATA_LENGTH) {
+      return true;
+    }
+    Map<String, String> after = new HashMap<>(p.attributes);
+    request
+        .getAttributesMap()
+        .forEach(
+            (k, v) -> {
+              if (v.isEmpty()) {
+                after.remove(k);
+              } else {
+                after.put(k, v);
+              }
+            });
+    long size = 0;
+    for (Map.Entry<String, String> e : after.entrySet()) {
+      size += e.getKey().length() + e.getValue().length();
+    }
+    return size > Limits.MAX_METADATA_LENGTH;
   }
 }

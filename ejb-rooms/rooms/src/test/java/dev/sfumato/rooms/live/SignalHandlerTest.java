@@ -4,9 +4,13 @@ import static dev.sfumato.rooms.live.Participant.Protocol.V1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import livekit.LivekitRtc.MediaSectionsRequirement;
+import livekit.LivekitRtc.RequestResponse;
 import livekit.LivekitRtc.SessionDescription;
 import livekit.LivekitRtc.SignalRequest;
 import livekit.LivekitRtc.SignalResponse.MessageCase;
+import livekit.LivekitRtc.SubscriptionPermission;
+import livekit.LivekitRtc.TrackPermission;
+import livekit.LivekitRtc.UpdateParticipantMetadata;
 import livekit.LivekitRtc.UpdateSubscription;
 import livekit.LivekitRtc.UpdateTrackSettings;
 import org.junit.jupiter.api.Test;
@@ -110,6 +114,66 @@ class SignalHandlerTest {
         .as("the freed section is not reused in the same round")
         .doesNotContainValue(camera)
         .hasSize(1);
+  }
+
+  @Test
+  void oversizedMetadataOrAttributesAreRefusedWithLimitExceeded() {
+    TestRoom.Member bob = t.join("bob", V1, g -> g.canUpdateOwnMetadata(true));
+    bob.request(metadata(UpdateParticipantMetadata.newBuilder().setMetadata("x".repeat(64_001))));
+    RequestResponse refused = bob.sink.last(MessageCase.REQUEST_RESPONSE).getRequestResponse();
+    assertThat(refused.getReason()).isEqualTo(RequestResponse.Reason.LIMIT_EXCEEDED);
+    assertThat(refused.getRequestId()).isEqualTo(5);
+
+    bob.request(
+        metadata(UpdateParticipantMetadata.newBuilder().putAttributes("a", "y".repeat(40_000))));
+    bob.request(
+        metadata(UpdateParticipantMetadata.newBuilder().putAttributes("b", "z".repeat(40_000))));
+    assertThat(bob.sink.of(MessageCase.REQUEST_RESPONSE)).hasSize(2);
+    assertThat(bob.info().getAttributesMap()).containsOnlyKeys("a");
+
+    // Removing one attribute while adding another keeps the total within the limit.
+    bob.request(
+        metadata(
+            UpdateParticipantMetadata.newBuilder()
+                .putAttributes("a", "")
+                .putAttributes("b", "z".repeat(40_000))));
+    assertThat(bob.sink.of(MessageCase.REQUEST_RESPONSE)).hasSize(2);
+    assertThat(bob.info().getAttributesMap()).containsOnlyKeys("b");
+    bob.request(metadata(UpdateParticipantMetadata.newBuilder().setMetadata("x".repeat(64_000))));
+    assertThat(bob.info().getMetadata()).hasSize(64_000);
+  }
+
+  @Test
+  void grantingASubscriptionPermissionAgainSubscribesAutoSubscribers() {
+    TestRoom.Member alice = t.join("alice", V1);
+    alice.publishMicAndCamera();
+    alice.request(permission(SubscriptionPermission.newBuilder().setAllParticipants(false)));
+    TestRoom.Member bob = t.join("bob", V1);
+    TestRoom.Member carol = t.join("carol", V1);
+    assertThat(bob.p.subscriptions).isEmpty();
+    assertThat(bob.sink.of(MessageCase.SUBSCRIPTION_PERMISSION_UPDATE)).hasSize(2);
+
+    alice.request(
+        permission(
+            SubscriptionPermission.newBuilder()
+                .addTrackPermissions(
+                    TrackPermission.newBuilder()
+                        .setParticipantIdentity("bob")
+                        .setAllTracks(true))));
+
+    assertThat(bob.p.subscriptions).hasSize(2);
+    assertThat(bob.sink.last(MessageCase.SUBSCRIPTION_PERMISSION_UPDATE))
+        .extracting(r -> r.getSubscriptionPermissionUpdate().getAllowed())
+        .isEqualTo(true);
+    assertThat(carol.p.subscriptions).isEmpty();
+  }
+
+  private static SignalRequest metadata(UpdateParticipantMetadata.Builder b) {
+    return SignalRequest.newBuilder().setUpdateMetadata(b.setRequestId(5)).build();
+  }
+
+  private static SignalRequest permission(SubscriptionPermission.Builder b) {
+    return SignalRequest.newBuilder().setSubscriptionPermission(b).build();
   }
 
   private static SignalRequest offer(String sdp, int id) {
