@@ -1,11 +1,15 @@
 package dev.sfumato.rooms.live;
 
+import dev.sfumato.rooms.domain.Limits;
 import dev.sfumato.rooms.sdp.SdpException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import livekit.LivekitModels.DisconnectReason;
+import livekit.LivekitModels.TrackType;
 import livekit.LivekitRtc.AddTrackRequest;
 import livekit.LivekitRtc.MuteTrackRequest;
 import livekit.LivekitRtc.Pong;
@@ -30,7 +34,9 @@ final class SignalHandler {
 
   static void handle(Room room, Participant p, SignalRequest request, long nowMillis) {
     synchronized (room) {
-      if (!p.connected()) {
+      // A connection whose resume failed holds a stand-in that is not a member: its requests
+      // must not create engine state (a transport per offer) that no one would ever close.
+      if (!p.connected() || room.byIdentity(p.identity) != p) {
         return;
       }
       switch (request.getMessageCase()) {
@@ -65,8 +71,35 @@ final class SignalHandler {
       room.negotiation.onOffer(p, request.getOffer());
     } catch (SdpException e) {
       LOG.info(() -> "offer of " + p.identity + " refused: " + e.getMessage());
+      return;
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "offer of " + p.identity + " failed", e);
+      return;
+    }
+    askForMissingSections(p);
+  }
+
+  /**
+   * v1: subscriptions made before the client's first offer (auto-subscribe at join), or more than
+   * its offer had recvonly sections for, are still without a section after the answer. The client
+   * only adds sections when told (media_sections_requirement), so without this it would never
+   * receive those tracks: livekit-client pre-creates three of each kind, React Native none.
+   */
+  private static void askForMissingSections(Participant p) {
+    if (p.protocol != Participant.Protocol.V1) {
+      return;
+    }
+    int audios = 0;
+    int videos = 0;
+    for (Subscription s : p.subscriptions.values()) {
+      if (s.mid == null && s.track.type == TrackType.AUDIO) {
+        audios++;
+      } else if (s.mid == null) {
+        videos++;
+      }
+    }
+    if (audios + videos > 0) {
+      p.send(Signals.mediaSections(audios, videos));
     }
   }
 
@@ -165,6 +198,14 @@ final class SignalHandler {
               "does not have permission to update own metadata"));
       return;
     }
+    if (tooLarge(p, request)) {
+      p.send(
+          Signals.refused(
+              request.getRequestId(),
+              RequestResponse.Reason.LIMIT_EXCEEDED,
+              "metadata or attributes exceed " + Limits.MAX_METADATA_LENGTH + " characters"));
+      return;
+    }
     if (!request.getName().isEmpty()) {
       p.name = request.getName();
     }
@@ -182,5 +223,33 @@ final class SignalHandler {
               }
             });
     room.broadcast(p);
+  }
+
+  /**
+   * Whether the update would make the participant's name, metadata or attributes larger than
+   * LiveKit's {@code max_metadata_size}: every update is sent to everyone in the room, so an
+   * unbounded one multiplies a 256 KiB frame by the number of participants.
+   */
+  private static boolean tooLarge(Participant p, UpdateParticipantMetadata request) {
+    if (request.getMetadata().length() > Limits.MAX_METADATA_LENGTH
+        || request.getName().length() > Limits.MAX_METADATA_LENGTH) {
+      return true;
+    }
+    Map<String, String> after = new HashMap<>(p.attributes);
+    request
+        .getAttributesMap()
+        .forEach(
+            (k, v) -> {
+              if (v.isEmpty()) {
+                after.remove(k);
+              } else {
+                after.put(k, v);
+              }
+            });
+    long size = 0;
+    for (Map.Entry<String, String> e : after.entrySet()) {
+      size += e.getKey().length() + e.getValue().length();
+    }
+    return size > Limits.MAX_METADATA_LENGTH;
   }
 }
