@@ -1,5 +1,6 @@
 package dev.sfumato.signal.rtc;
 
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
@@ -36,8 +37,8 @@ public class RtcV0Endpoint {
   }
 
   @OnClose
-  public void close() {
-    connection.closed();
+  public void close(CloseReason reason) {
+    connection.closed(reason == null ? null : reason.getCloseCode());
   }
 
   @OnError

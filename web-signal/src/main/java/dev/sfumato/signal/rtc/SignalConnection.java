@@ -78,14 +78,14 @@ final class SignalConnection {
       return;
     }
     if (!budget.take(System.nanoTime())) {
-      sink.closeNow(CloseReason.CloseCodes.VIOLATED_POLICY, "too many signal requests");
+      violation(CloseReason.CloseCodes.VIOLATED_POLICY, "too many signal requests");
       return;
     }
     SignalRequest request;
     try {
       request = SignalRequest.parseFrom(frame);
     } catch (InvalidProtocolBufferException e) {
-      sink.closeNow(CloseReason.CloseCodes.NOT_CONSISTENT, "malformed signal request");
+      violation(CloseReason.CloseCodes.NOT_CONSISTENT, "malformed signal request");
       return;
     }
     try {
@@ -96,12 +96,29 @@ final class SignalConnection {
   }
 
   void text() {
-    sink.closeNow(CloseReason.CloseCodes.CANNOT_ACCEPT, "signal messages are binary protobuf");
+    violation(CloseReason.CloseCodes.CANNOT_ACCEPT, "signal messages are binary protobuf");
   }
 
-  void closed() {
-    if (session != null) {
+  /**
+   * The WebSocket closed. A close the container made because a frame was too big (1009) is the
+   * client's fault like any other violation; otherwise the participant may resume.
+   */
+  void closed(CloseReason.CloseCode code) {
+    if (session == null) {
+      return;
+    }
+    if (code != null && code.getCode() == CloseReason.CloseCodes.TOO_BIG.getCode()) {
+      rooms.expel(session);
+    } else {
       rooms.signalClosed(session, sink);
+    }
+  }
+
+  /** A client that breaks the protocol is disconnected and leaves the room at once. */
+  private void violation(CloseReason.CloseCode code, String reason) {
+    sink.closeNow(code, reason);
+    if (session != null) {
+      rooms.expel(session);
     }
   }
 

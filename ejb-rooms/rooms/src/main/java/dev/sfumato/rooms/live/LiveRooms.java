@@ -209,6 +209,13 @@ public class LiveRooms {
     p.signalLostNanos = System.nanoTime();
   }
 
+  /** The participant broke the signal protocol: it leaves at once, without a resume window. */
+  public void expel(LiveSession session) {
+    if (session.room != null) {
+      session.room.leave(session.participant, DisconnectReason.SIGNAL_CLOSE, false);
+    }
+  }
+
   /** The room was deleted through the API: everyone in it is disconnected. */
   public void roomDeleted(String name) {
     Room room = rooms.remove(name);
