@@ -1,8 +1,8 @@
 package dev.sfumato.engine.sctp;
 
 /**
- * The receive side of {@link SctpAssociation}: checks a packet (CRC32c, ports, the verification
- * tag rules of RFC 9260 §8.5) and dispatches its chunks by type and state (§4, §5, §6, §9; RFC 3758
+ * The receive side of {@link SctpAssociation}: checks a packet (CRC32c, ports, the verification tag
+ * rules of RFC 9260 §8.5) and dispatches its chunks by type and state (§4, §5, §6, §9; RFC 3758
  * FORWARD TSN; RFC 6525 RE-CONFIG). Reusable chunk objects: nothing is allocated per packet except
  * the delivered messages.
  */
@@ -72,8 +72,7 @@ final class ChunkHandler {
       return tag == 0;
     }
     boolean reflected = (flags & ErrorCauseChunk.FLAG_T) != 0;
-    if (reflected
-        && (firstType == ChunkType.ABORT || firstType == ChunkType.SHUTDOWN_COMPLETE)) {
+    if (reflected && (firstType == ChunkType.ABORT || firstType == ChunkType.SHUTDOWN_COMPLETE)) {
       return a.peerTag != 0 && tag == a.peerTag;
     }
     return tag == a.localTag;

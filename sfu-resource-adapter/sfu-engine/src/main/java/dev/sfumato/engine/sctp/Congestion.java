@@ -1,10 +1,10 @@
 package dev.sfumato.engine.sctp;
 
 /**
- * RFC 9260 §7.2 congestion control of the one path WebRTC uses: slow start and congestion
- * avoidance on cwnd/ssthresh (§7.2.1, §7.2.2), the reaction to loss by fast retransmit with fast
- * recovery (§7.2.4) and by T3-rtx expiry (§7.2.3), and the peer's receive window (§6.1 rule A).
- * Bytes throughout; flight size is kept by {@link OutboundQueue}.
+ * RFC 9260 §7.2 congestion control of the one path WebRTC uses: slow start and congestion avoidance
+ * on cwnd/ssthresh (§7.2.1, §7.2.2), the reaction to loss by fast retransmit with fast recovery
+ * (§7.2.4) and by T3-rtx expiry (§7.2.3), and the peer's receive window (§6.1 rule A). Bytes
+ * throughout; flight size is kept by {@link OutboundQueue}.
  */
 final class Congestion {
 

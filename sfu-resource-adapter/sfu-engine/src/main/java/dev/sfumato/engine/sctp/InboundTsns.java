@@ -16,6 +16,7 @@ final class InboundTsns {
 
   private final long[] bits = new long[WINDOW / 64];
   private int cumTsn;
+
   /** The cumulative TSN unwrapped to 64 bits, for keys that must not wrap. */
   private long cumIndex;
 

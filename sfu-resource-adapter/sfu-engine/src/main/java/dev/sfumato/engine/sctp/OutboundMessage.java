@@ -10,10 +10,12 @@ final class OutboundMessage {
   final int ppid;
   final boolean unordered;
   final int maxRetransmits;
+
   /** {@link Long#MAX_VALUE} without a lifetime limit. */
   final long expiresAtNanos;
 
   final byte[] data;
+
   /** Bytes already cut into fragments (which have TSNs). */
   int fragmented;
 
@@ -39,6 +41,7 @@ final class OutboundMessage {
     final int flags;
     long sentAtNanos;
     int transmissions;
+
     /** Counts toward flight size: sent and neither acked, abandoned nor queued for resend. */
     boolean inFlight;
 
@@ -46,6 +49,7 @@ final class OutboundMessage {
     boolean retransmit;
     boolean fastRetransmitted;
     boolean abandoned;
+
     /** Karn's rule (§6.3.1 C5): only a chunk sent once may give an RTT sample. */
     boolean rttProbe;
 

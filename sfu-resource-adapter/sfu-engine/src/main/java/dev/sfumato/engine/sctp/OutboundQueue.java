@@ -6,14 +6,20 @@ import java.util.Arrays;
 import java.util.Iterator;
 
 /**
- * The sending half of an association: a bounded queue of user messages, cut into DATA chunks as
- * the congestion and receive windows open (RFC 9260 §6.1, §6.9), the chunks in flight until the
+ * The sending half of an association: a bounded queue of user messages, cut into DATA chunks as the
+ * congestion and receive windows open (RFC 9260 §6.1, §6.9), the chunks in flight until the
  * cumulative ack passes them, SACK processing with gap blocks and fast retransmit (§6.2.1, §7.2.4),
  * the T3-rtx timer (§6.3) and RFC 3758 abandonment with its Advanced.Peer.Ack.Point (§3.5).
  */
 final class OutboundQueue {
 
   private final ArrayDeque<OutboundMessage> queue = new ArrayDeque<>();
+
+  /** Messages for streams with a reset request outstanding (RFC 6525 §5.1.2: sent after it). */
+  private final ArrayDeque<OutboundMessage> held = new ArrayDeque<>();
+
+  private final java.util.BitSet paused = new java.util.BitSet();
+
   /** Fragments with TSNs above the peer's cumulative ack, in TSN order. */
   private final ArrayDeque<Fragment> inflight = new ArrayDeque<>();
 
@@ -34,6 +40,7 @@ final class OutboundQueue {
   private int consecutiveTimeouts;
   private long retransmissions;
   private long abandonedMessages;
+
   /** Bytes newly acked by the gap blocks of the SACK being processed. */
   private long highestNewlyBytes;
 
@@ -55,7 +62,8 @@ final class OutboundQueue {
     if (buffered + msg.length > bufferLimit && buffered > 0) {
       return false;
     }
-    queue.add(new OutboundMessage(streamId, ppid, msg, o, now));
+    OutboundMessage m = new OutboundMessage(streamId, ppid, msg, o, now);
+    (paused.get(streamId) ? held : queue).add(m);
     buffered += msg.length;
     return true;
   }
@@ -65,7 +73,7 @@ final class OutboundQueue {
   }
 
   boolean idle() {
-    return queue.isEmpty() && inflight.isEmpty();
+    return queue.isEmpty() && inflight.isEmpty() && held.isEmpty();
   }
 
   boolean hasQueued(int streamId) {
@@ -81,6 +89,19 @@ final class OutboundQueue {
   void resetSsn(int streamId) {
     if (streamId < nextSsn.length) {
       nextSsn[streamId] = 0;
+    }
+  }
+
+  /** New messages on the stream wait until its reset request is answered. */
+  void pause(int streamId) {
+    paused.set(streamId);
+  }
+
+  void resume(int streamId) {
+    paused.clear(streamId);
+    for (int i = held.size(); i > 0; i--) {
+      OutboundMessage m = held.poll();
+      (m.streamId == streamId ? queue : held).add(m);
     }
   }
 
@@ -140,10 +161,10 @@ final class OutboundQueue {
       transmit(w, cut(m, len), now);
       sent = true;
     }
+    advanceAckPoint();
     if (sent && t3Deadline == Long.MAX_VALUE) {
       t3Deadline = now + rto.rtoNanos(); // §6.3.2 R1
     }
-    advanceAckPoint();
   }
 
   private Fragment cut(OutboundMessage m, int len) {
@@ -222,13 +243,17 @@ final class OutboundQueue {
     }
     cc.peerWindow(Integer.toUnsignedLong(s.aRwnd));
     cc.onCumulativeAck(advanced ? newlyAcked : 0, flightBefore, cum);
+    advanceAckPoint();
+    // §6.3.2 R2, R3; RFC 3758 §3.5 C5: a FORWARD TSN in flight also needs the timer
+    boolean outstanding = flight > 0 || Be.tsnLt(cumAck, advancedPeerAck);
+    if (!outstanding) {
+      t3Deadline = Long.MAX_VALUE;
+    } else if (advanced || t3Deadline == Long.MAX_VALUE) {
+      t3Deadline = now + rto.rtoNanos();
+    }
     if (advanced) {
       consecutiveTimeouts = 0;
-      t3Deadline = flight > 0 ? now + rto.rtoNanos() : Long.MAX_VALUE; // §6.3.2 R2, R3
-    } else if (flight == 0) {
-      t3Deadline = Long.MAX_VALUE;
     }
-    advanceAckPoint();
     return true;
   }
 
@@ -362,29 +387,42 @@ final class OutboundQueue {
     }
   }
 
-  /** RFC 3758 §3.5 C1: moves the ack point over abandoned TSNs just above the cumulative ack. */
+  /**
+   * RFC 3758 §3.5 C1: moves the ack point over abandoned TSNs just above the cumulative ack. It
+   * also passes gap-acked chunks that end a message all of whose fragments the peer holds: the peer
+   * loses nothing by that, and a lossy tail then needs one FORWARD TSN instead of one per gap (each
+   * of which may wait for a backed-off T3 when it is lost).
+   */
   private void advanceAckPoint() {
     if (Be.tsnLt(advancedPeerAck, cumAck)) {
       advancedPeerAck = cumAck;
     }
+    boolean any = false;
     for (Fragment f : inflight) {
       if (Be.tsnLe(f.tsn, advancedPeerAck)) {
         continue;
       }
-      if (!f.abandoned) {
+      if (f.abandoned) {
+        advancedPeerAck = f.tsn;
+        any = true;
+      } else if (!f.acked) {
         break;
+      } else if ((f.flags & DataChunk.FLAG_END) != 0 && any) {
+        advancedPeerAck = f.tsn; // every fragment since its B is acked or abandoned
       }
-      advancedPeerAck = f.tsn;
     }
     forwardTsnDue &= Be.tsnLt(cumAck, advancedPeerAck);
   }
 
   /** Fills a FORWARD TSN if one is due (§3.5 C2-C4); false otherwise. */
-  boolean takeForwardTsn(ForwardTsnChunk out) {
+  boolean takeForwardTsn(ForwardTsnChunk out, long now) {
     if (!forwardTsnDue) {
       return false;
     }
     forwardTsnDue = false;
+    if (t3Deadline == Long.MAX_VALUE) {
+      t3Deadline = now + rto.rtoNanos(); // resent on T3 until acknowledged
+    }
     out.newCumulativeTsn = advancedPeerAck;
     out.streamCount = 0;
     for (Iterator<Fragment> it = inflight.iterator(); it.hasNext(); ) {

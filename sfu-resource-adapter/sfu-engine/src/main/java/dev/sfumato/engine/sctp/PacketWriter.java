@@ -4,8 +4,8 @@ import java.util.zip.CRC32C;
 
 /**
  * Bundles chunks into one outgoing packet of at most the path MTU (RFC 9260 §6.10) and hands it to
- * the {@link SctpOutput} with its CRC32c. One reusable buffer per association: nothing is
- * allocated per packet.
+ * the {@link SctpOutput} with its CRC32c. One reusable buffer per association: nothing is allocated
+ * per packet.
  */
 final class PacketWriter {
 

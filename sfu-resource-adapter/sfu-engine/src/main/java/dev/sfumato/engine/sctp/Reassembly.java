@@ -1,7 +1,6 @@
 package dev.sfumato.engine.sctp;
 
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -136,7 +135,8 @@ final class Reassembly {
       s.nextSsn = (s.nextSsn + 1) & 0xFFFF;
       deliver(streamId, ppid, msg, true);
       drain(streamId, s);
-    } else if (!Be.ssnLe(ssn, s.nextSsn) && s.parked.putIfAbsent(ssn, new Parked(ppid, msg)) == null) {
+    } else if (!Be.ssnLe(ssn, s.nextSsn)
+        && s.parked.putIfAbsent(ssn, new Parked(ppid, msg)) == null) {
       bytesHeld += msg.length;
     }
   }
@@ -156,8 +156,9 @@ final class Reassembly {
   }
 
   /**
-   * RFC 3758 §3.6: drops fragments at or below the new cumulative TSN and, for each listed ordered
-   * stream, skips SSNs up to the one given, then delivers what became next in order.
+   * RFC 3758 §3.6: drops the fragments of abandoned messages at or below the new cumulative TSN
+   * and, for each listed ordered stream, delivers the complete messages up to the SSN given (the
+   * ones before it were abandoned, not these), then what became next in order.
    */
   void forward(long newCumIndex, ForwardTsnChunk f) {
     Map<Long, Fragment> dropped = fragments.headMap(newCumIndex, true);
@@ -166,21 +167,22 @@ final class Reassembly {
     }
     dropped.clear();
     for (int i = 0; i < f.streamCount; i++) {
-      InStream s = streams.computeIfAbsent(f.streams[i], k -> new InStream());
+      int sid = f.streams[i];
+      InStream s = streams.computeIfAbsent(sid, k -> new InStream());
       int skipTo = f.ssns[i];
       if (!Be.ssnLe(s.nextSsn, skipTo)) {
         continue; // already past it
       }
-      for (Iterator<Map.Entry<Integer, Parked>> it = s.parked.entrySet().iterator();
-          it.hasNext(); ) {
-        Map.Entry<Integer, Parked> e = it.next();
-        if (Be.ssnLe(e.getKey(), skipTo)) {
-          bytesHeld -= e.getValue().data.length;
-          it.remove();
+      int span = (skipTo - s.nextSsn) & 0xFFFF;
+      for (int k = 0; k <= span && !s.parked.isEmpty(); k++) {
+        Parked p = s.parked.remove((s.nextSsn + k) & 0xFFFF);
+        if (p != null) {
+          bytesHeld -= p.data.length;
+          deliver(sid, p.ppid, p.data, true);
         }
       }
       s.nextSsn = (skipTo + 1) & 0xFFFF;
-      drain(f.streams[i], s);
+      drain(sid, s);
     }
   }
 

@@ -353,7 +353,7 @@ public final class SctpAssociation {
         dataPacketsUnacked = 0;
         sackDeadline = Long.MAX_VALUE;
       }
-      if (outbound.takeForwardTsn(forwardTsn) && peerForwardTsn) {
+      if (outbound.takeForwardTsn(forwardTsn, now) && peerForwardTsn) {
         writer.add(forwardTsn);
       }
       if (state != SctpState.SHUTDOWN_ACK_SENT && state != SctpState.SHUTDOWN_SENT) {

@@ -2,14 +2,14 @@ package dev.sfumato.engine.sctp;
 
 /**
  * Every limit of one association in one place. Defaults ({@link #webRtc}) follow RFC 8831 §6 and
- * RFC 8841 (port 5000, max-message-size 262144 as offered by Chromium and Firefox) and RFC 9260
- * §16 protocol parameters.
+ * RFC 8841 (port 5000, max-message-size 262144 as offered by Chromium and Firefox) and RFC 9260 §16
+ * protocol parameters.
  *
  * @param localPort our SCTP port (SDP {@code a=sctp-port}, RFC 8841 §5)
  * @param remotePort the peer's SCTP port from its SDP
  * @param mtu bytes of one SCTP packet; 1200 keeps DTLS + UDP + IPv6 under 1280 (RFC 8261 §5)
- * @param maxMessageSize largest message we accept or send (SDP {@code a=max-message-size}, RFC
- *     8841 §6); a larger incoming message aborts the association
+ * @param maxMessageSize largest message we accept or send (SDP {@code a=max-message-size}, RFC 8841
+ *     §6); a larger incoming message aborts the association
  * @param receiveWindow bytes we buffer for reassembly and ordering, advertised as a_rwnd; at least
  *     {@code maxMessageSize} so one whole message always fits
  * @param sendBufferLimit bytes queued or in flight beyond which {@code send} refuses
@@ -59,29 +59,74 @@ public record SctpConfig(
   /** WebRTC defaults: port 5000, 1200-byte packets, 256 KiB messages, 1 MiB send buffer. */
   public static SctpConfig webRtc() {
     return new SctpConfig(
-        DEFAULT_PORT, DEFAULT_PORT, 1200, 262_144, 1 << 20, 1 << 20, 65535, 1000, 200, 60_000, 10,
-        8, 60_000, 200);
+        DEFAULT_PORT,
+        DEFAULT_PORT,
+        1200,
+        262_144,
+        1 << 20,
+        1 << 20,
+        65535,
+        1000,
+        200,
+        60_000,
+        10,
+        8,
+        60_000,
+        200);
   }
 
   public SctpConfig withPorts(int local, int remote) {
     return new SctpConfig(
-        local, remote, mtu, maxMessageSize, receiveWindow, sendBufferLimit, streams,
-        rtoInitialMillis, rtoMinMillis, rtoMaxMillis, maxRetransmissions, maxInitRetransmissions,
-        cookieLifetimeMillis, delayedSackMillis);
+        local,
+        remote,
+        mtu,
+        maxMessageSize,
+        receiveWindow,
+        sendBufferLimit,
+        streams,
+        rtoInitialMillis,
+        rtoMinMillis,
+        rtoMaxMillis,
+        maxRetransmissions,
+        maxInitRetransmissions,
+        cookieLifetimeMillis,
+        delayedSackMillis);
   }
 
   public SctpConfig withMaxMessageSize(int size) {
     return new SctpConfig(
-        localPort, remotePort, mtu, size, Math.max(receiveWindow, size), sendBufferLimit, streams,
-        rtoInitialMillis, rtoMinMillis, rtoMaxMillis, maxRetransmissions, maxInitRetransmissions,
-        cookieLifetimeMillis, delayedSackMillis);
+        localPort,
+        remotePort,
+        mtu,
+        size,
+        Math.max(receiveWindow, size),
+        sendBufferLimit,
+        streams,
+        rtoInitialMillis,
+        rtoMinMillis,
+        rtoMaxMillis,
+        maxRetransmissions,
+        maxInitRetransmissions,
+        cookieLifetimeMillis,
+        delayedSackMillis);
   }
 
   public SctpConfig withSendBufferLimit(int limit) {
     return new SctpConfig(
-        localPort, remotePort, mtu, maxMessageSize, receiveWindow, limit, streams,
-        rtoInitialMillis, rtoMinMillis, rtoMaxMillis, maxRetransmissions, maxInitRetransmissions,
-        cookieLifetimeMillis, delayedSackMillis);
+        localPort,
+        remotePort,
+        mtu,
+        maxMessageSize,
+        receiveWindow,
+        limit,
+        streams,
+        rtoInitialMillis,
+        rtoMinMillis,
+        rtoMaxMillis,
+        maxRetransmissions,
+        maxInitRetransmissions,
+        cookieLifetimeMillis,
+        delayedSackMillis);
   }
 
   private static void requireRange(String name, int value, int min, int max) {

@@ -1,9 +1,9 @@
 package dev.sfumato.engine.sctp;
 
 /**
- * How one message is sent: ordered or not (RFC 9260 §6.6) and its partial reliability (RFC 3758
- * §4; RFC 8831 §6.1 maxRetransmits / maxPacketLifeTime). At most one of the two limits is set;
- * -1 means unlimited.
+ * How one message is sent: ordered or not (RFC 9260 §6.6) and its partial reliability (RFC 3758 §4;
+ * RFC 8831 §6.1 maxRetransmits / maxPacketLifeTime). At most one of the two limits is set; -1 means
+ * unlimited.
  *
  * @param unordered deliver on arrival (U bit) instead of in SSN order
  * @param maxRetransmits retransmissions before the message is abandoned (0 = sent once)

@@ -5,9 +5,9 @@ import java.util.ArrayDeque;
 /**
  * RFC 6525 stream reset as WebRTC uses it to close a data channel (RFC 8831 §6.7): each side sends
  * an Outgoing SSN Reset Request for the streams it closes; the receiver resets its incoming SSNs
- * once it holds every TSN up to the sender's last assigned one (§5.2.2), else answers "In
- * progress" and the sender asks again. One request is outstanding at a time (§5.1.1), resent on
- * its own timer until answered.
+ * once it holds every TSN up to the sender's last assigned one (§5.2.2), else answers "In progress"
+ * and the sender asks again. One request is outstanding at a time (§5.1.1), resent on its own timer
+ * until answered.
  */
 final class StreamResets {
 
@@ -61,6 +61,7 @@ final class StreamResets {
           wanted.add(sid);
         } else {
           requestStreams[requestCount++] = sid;
+          q.pause(sid);
         }
       }
       if (requestCount == 0) {
@@ -91,11 +92,14 @@ final class StreamResets {
       deadline = now + rtoNanos; // ask again after an RTO
       return;
     }
-    if (p.result == ReconfigChunk.RESULT_PERFORMED
-        || p.result == ReconfigChunk.RESULT_NOTHING_TO_DO) {
-      for (int i = 0; i < requestCount; i++) {
+    boolean done =
+        p.result == ReconfigChunk.RESULT_PERFORMED
+            || p.result == ReconfigChunk.RESULT_NOTHING_TO_DO;
+    for (int i = 0; i < requestCount; i++) {
+      if (done) {
         q.resetSsn(requestStreams[i]);
       }
+      q.resume(requestStreams[i]);
     }
     outstanding = false;
     requestSeq++;

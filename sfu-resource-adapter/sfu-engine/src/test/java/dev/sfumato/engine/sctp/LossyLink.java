@@ -27,8 +27,10 @@ final class LossyLink {
   final Recorder[] recorders = {new Recorder(), new Recorder()};
   final SctpAssociation[] ends = new SctpAssociation[2];
   private final PriorityQueue<Packet> queue =
-      new PriorityQueue<>((x, y) -> x.at != y.at ? Long.compare(x.at, y.at) : Long.compare(x.seq, y.seq));
+      new PriorityQueue<>(
+          (x, y) -> x.at != y.at ? Long.compare(x.at, y.at) : Long.compare(x.seq, y.seq));
   private long seq;
+
   /** Every packet each side sent, for tests that look at the wire. */
   final List<List<byte[]>> sent = List.of(new ArrayList<>(), new ArrayList<>());
 
