@@ -37,9 +37,18 @@ final class LossyLink {
   boolean recordWire;
 
   LossyLink(long seed, SctpConfig a, SctpConfig b) {
+    this(seed, a, b, null, null);
+  }
+
+  /** With other listeners than the {@link Recorder}s (which then see nothing). */
+  LossyLink(long seed, SctpConfig a, SctpConfig b, SctpListener la, SctpListener lb) {
     this.random = new Random(seed);
-    ends[0] = new SctpAssociation(a, out(0), recorders[0], () -> now, new Random(seed + 1));
-    ends[1] = new SctpAssociation(b, out(1), recorders[1], () -> now, new Random(seed + 2));
+    ends[0] =
+        new SctpAssociation(
+            a, out(0), la != null ? la : recorders[0], () -> now, new Random(seed + 1));
+    ends[1] =
+        new SctpAssociation(
+            b, out(1), lb != null ? lb : recorders[1], () -> now, new Random(seed + 2));
   }
 
   LossyLink(long seed) {
