@@ -15,7 +15,9 @@ package dev.sfumato.engine.sctp;
  * @param sendBufferLimit bytes queued or in flight beyond which {@code send} refuses
  * @param streams outbound and inbound streams we offer (WebRTC: 65535, RFC 8831 §6.2)
  * @param rtoInitialMillis RTO.Initial (§16: 1 s)
- * @param rtoMinMillis RTO.Min (§16: 1 s; WebRTC stacks use less on low-latency paths)
+ * @param rtoMinMillis RTO.Min (§16: 1 s; WebRTC stacks use less). Keep it well above {@code
+ *     delayedSackMillis}: a lone packet's SACK may wait that long, and a T3 firing first is a
+ *     spurious retransmission that also collapses cwnd (default 400 ms vs 200 ms)
  * @param rtoMaxMillis RTO.Max (§16: 60 s)
  * @param maxRetransmissions Association.Max.Retrans (§16: 10) consecutive timeouts before closing
  * @param maxInitRetransmissions Max.Init.Retransmits (§16: 8)
@@ -56,7 +58,10 @@ public record SctpConfig(
     requireRange("delayedSackMillis", delayedSackMillis, 1, 500);
   }
 
-  /** WebRTC defaults: port 5000, 1200-byte packets, 256 KiB messages, 1 MiB send buffer. */
+  /**
+   * WebRTC defaults: port 5000, 1200-byte packets, 256 KiB messages, 1 MiB receive window and send
+   * buffer, RTO 1 s initial / 400 ms min / 60 s max, 200 ms delayed SACK.
+   */
   public static SctpConfig webRtc() {
     return new SctpConfig(
         DEFAULT_PORT,
@@ -67,7 +72,7 @@ public record SctpConfig(
         1 << 20,
         65535,
         1000,
-        200,
+        400,
         60_000,
         10,
         8,
