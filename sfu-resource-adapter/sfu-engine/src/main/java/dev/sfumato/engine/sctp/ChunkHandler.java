@@ -66,6 +66,21 @@ final class ChunkHandler {
     }
   }
 
+  /**
+   * §8.4 rule 5: a SHUTDOWN ACK after we closed means our SHUTDOWN COMPLETE was lost; answer with
+   * one whose T bit says the tag is the peer's own, or the peer retries until it gives up.
+   */
+  void afterClose(byte[] buf, int off, int len) {
+    if (packet.wrap(buf, off, len) == SctpStatus.OK
+        && packet.nextChunk()
+        && packet.chunkType() == ChunkType.SHUTDOWN_ACK
+        && packet.verificationTag() == a.localTag) {
+      a.writer().tag(a.localTag);
+      a.writer().add(bare.set(ChunkType.SHUTDOWN_COMPLETE, ErrorCauseChunk.FLAG_T));
+      a.writer().flush();
+    }
+  }
+
   /** §8.5: INIT carries tag 0 (and must be alone, §6.10); ABORT / SHUTDOWN COMPLETE with T. */
   private boolean tagOk(int firstType, int flags, int tag) {
     if (firstType == ChunkType.INIT) {

@@ -133,7 +133,7 @@ final class OutboundQueue {
   void fill(PacketWriter w, long now) {
     boolean sent = false;
     for (Fragment f : inflight) {
-      if (!f.retransmit) {
+      if (!f.retransmit || f.acked || f.abandoned) {
         continue;
       }
       if (expired(f.msg, now)) {
@@ -162,8 +162,10 @@ final class OutboundQueue {
       sent = true;
     }
     advanceAckPoint();
-    if (sent && t3Deadline == Long.MAX_VALUE) {
-      t3Deadline = now + rto.rtoNanos(); // §6.3.2 R1
+    if ((sent || !inflight.isEmpty()) && t3Deadline == Long.MAX_VALUE) {
+      // §6.3.2 R1; and whatever is not yet cumulatively acked keeps a timer running, even when
+      // the window allows no resend now (else nothing would ever retry it)
+      t3Deadline = now + rto.rtoNanos();
     }
   }
 
@@ -244,9 +246,9 @@ final class OutboundQueue {
     cc.peerWindow(Integer.toUnsignedLong(s.aRwnd));
     cc.onCumulativeAck(advanced ? newlyAcked : 0, flightBefore, cum);
     advanceAckPoint();
-    // §6.3.2 R2, R3; RFC 3758 §3.5 C5: a FORWARD TSN in flight also needs the timer
-    boolean outstanding = flight > 0 || Be.tsnLt(cumAck, advancedPeerAck);
-    if (!outstanding) {
+    // §6.3.2 R2, R3: runs while anything is not cumulatively acked, which includes chunks
+    // waiting for a resend and abandoned ones a FORWARD TSN must still clear (RFC 3758 §3.5)
+    if (inflight.isEmpty()) {
       t3Deadline = Long.MAX_VALUE;
     } else if (advanced || t3Deadline == Long.MAX_VALUE) {
       t3Deadline = now + rto.rtoNanos();
@@ -272,6 +274,7 @@ final class OutboundQueue {
       }
       if (off >= s.gapStart[g] && !f.acked && !f.abandoned) {
         f.acked = true;
+        f.retransmit = false; // the peer has it after all
         highestNewlyBytes += f.len;
         sample(f, now);
         release(f);

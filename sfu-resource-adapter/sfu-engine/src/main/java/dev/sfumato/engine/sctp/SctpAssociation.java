@@ -118,6 +118,7 @@ public final class SctpAssociation {
   public void receive(byte[] buf, int off, int len) {
     if (state == SctpState.TERMINATED) {
       drop(SctpDrop.AFTER_CLOSE);
+      handler.afterClose(buf, off, len);
       return;
     }
     long now = clock.getAsLong();
