@@ -224,6 +224,7 @@ final class ChunkHandler {
     }
     a.peerTag = init.initiateTag;
     a.peerForwardTsn = init.forwardTsnSupported;
+    a.outboundStreams = Math.min(config.streams(), init.inboundStreams);
     a.inboundPeerInitialTsn = init.initialTsn;
     a.inboundPeerRwnd = Integer.toUnsignedLong(init.aRwnd);
     a.echoCookie = new byte[init.cookieLength];
@@ -261,6 +262,7 @@ final class ChunkHandler {
     } else {
       a.peerTag = cookie.peerTag; // §5.2.4 case B on a collision, or a fresh association
       a.peerForwardTsn = (cookie.flags & StateCookie.FLAG_FORWARD_TSN) != 0;
+      a.outboundStreams = Math.min(config.streams(), cookie.peerInboundStreams);
       a.established(cookie.peerInitialTsn, Integer.toUnsignedLong(cookie.peerRwnd));
     }
     a.writer().tag(a.peerTag);

@@ -47,6 +47,9 @@ public final class SctpAssociation {
 
   long inboundPeerRwnd;
 
+  /** §5.1.1: we may use no more outbound streams than the peer's MIS; ours until it is known. */
+  int outboundStreams;
+
   private long t1Deadline = Long.MAX_VALUE;
   private long t1Rto;
   private int t1Count;
@@ -94,6 +97,7 @@ public final class SctpAssociation {
     this.localTag = tag;
     this.localInitialTsn = random.nextInt();
     this.peerMaxMessageSize = config.maxMessageSize();
+    this.outboundStreams = config.streams();
     outbound.init(localInitialTsn, config.receiveWindow());
     this.handler = new ChunkHandler(this, config, cookie);
   }
@@ -144,7 +148,7 @@ public final class SctpAssociation {
     if (state.compareTo(SctpState.ESTABLISHED) > 0) {
       return SendStatus.CLOSED;
     }
-    if (streamId < 0 || streamId >= config.streams()) {
+    if (streamId < 0 || streamId >= outboundStreams) {
       return SendStatus.BAD_STREAM;
     }
     if (data.length > peerMaxMessageSize || data.length > config.sendBufferLimit()) {

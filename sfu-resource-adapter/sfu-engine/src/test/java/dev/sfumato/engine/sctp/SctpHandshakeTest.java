@@ -105,6 +105,16 @@ class SctpHandshakeTest {
   }
 
   @Test
+  void streamsAreLimitedToThePeersInboundStreams() {
+    InitChunk ack = initAck();
+    byte[] p = echo(ack.initiateTag, cookieOf(ack));
+    assoc.receive(p, 0, p.length);
+    assertThat(assoc.send(1023, 53, new byte[1], SendOptions.RELIABLE)).isEqualTo(SendStatus.OK);
+    assertThat(assoc.send(1024, 53, new byte[1], SendOptions.RELIABLE))
+        .isEqualTo(SendStatus.BAD_STREAM);
+  }
+
+  @Test
   void tamperedCookieIsRefusedWithoutState() {
     InitChunk ack = initAck();
     for (int i = 0; i < StateCookie.LENGTH; i += 7) {
