@@ -75,9 +75,9 @@ final class ChunkHandler {
         && packet.nextChunk()
         && packet.chunkType() == ChunkType.SHUTDOWN_ACK
         && packet.verificationTag() == a.localTag) {
-      a.writer().tag(a.localTag);
-      a.writer().add(bare.set(ChunkType.SHUTDOWN_COMPLETE, ErrorCauseChunk.FLAG_T));
-      a.writer().flush();
+      a.writer.tag(a.localTag);
+      a.writer.add(bare.set(ChunkType.SHUTDOWN_COMPLETE, ErrorCauseChunk.FLAG_T));
+      a.writer.flush();
     }
   }
 
@@ -109,14 +109,14 @@ final class ChunkHandler {
         return true;
       case ChunkType.SACK:
         if (decoded(sack.decode(buf, off, len)) && a.state.compareTo(SctpState.ESTABLISHED) >= 0) {
-          a.outbound().onSack(sack, now);
+          a.outbound.onSack(sack, now);
         }
         return true;
       case ChunkType.HEARTBEAT:
         if (decoded(heartbeat.decode(buf, off, len)) && a.peerTag != 0) {
           heartbeat.ack = true; // §8.3: echo the info back unchanged
-          a.writer().tag(a.peerTag);
-          a.writer().add(heartbeat);
+          a.writer.tag(a.peerTag);
+          a.writer.add(heartbeat);
         }
         return true;
       case ChunkType.ABORT:
@@ -158,9 +158,9 @@ final class ChunkHandler {
   private boolean unknown(int type, byte[] buf, int off, int len) {
     a.drop(SctpDrop.UNKNOWN_CHUNK);
     if (ChunkType.reportIfUnknown(type) && a.peerTag != 0) {
-      int n = Math.min(len, a.writer().maxChunk() - 8);
-      a.writer().tag(a.peerTag);
-      a.writer().add(error.set(false, ErrorCauseChunk.CAUSE_UNRECOGNIZED_CHUNK, buf, off, n));
+      int n = Math.min(len, a.writer.maxChunk() - 8);
+      a.writer.tag(a.peerTag);
+      a.writer.add(error.set(false, ErrorCauseChunk.CAUSE_UNRECOGNIZED_CHUNK, buf, off, n));
     }
     return ChunkType.skipIfUnknown(type);
   }
@@ -170,8 +170,8 @@ final class ChunkHandler {
   void sendInit() {
     fillInit(false);
     initOut.cookieLength = 0;
-    a.writer().tag(0);
-    a.writer().add(initOut);
+    a.writer.tag(0);
+    a.writer.add(initOut);
   }
 
   private void fillInit(boolean ack) {
@@ -207,8 +207,8 @@ final class ChunkHandler {
     initOut.cookie = cookieBuf;
     initOut.cookieOffset = 0;
     initOut.cookieLength = StateCookie.LENGTH;
-    a.writer().tag(init.initiateTag);
-    a.writer().add(initOut);
+    a.writer.tag(init.initiateTag);
+    a.writer.add(initOut);
     return false; // §6.10: nothing may be bundled with INIT
   }
 
@@ -218,7 +218,7 @@ final class ChunkHandler {
       a.drop(SctpDrop.UNEXPECTED_CHUNK);
       return false;
     }
-    if (init.cookieLength > a.writer().maxChunk() - 4) {
+    if (init.cookieLength > a.writer.maxChunk() - 4) {
       a.drop(SctpDrop.MALFORMED_CHUNK);
       return false;
     }
@@ -238,8 +238,8 @@ final class ChunkHandler {
     echo.cookie = a.echoCookie;
     echo.cookieOffset = 0;
     echo.cookieLength = a.echoCookie.length;
-    a.writer().tag(a.peerTag);
-    a.writer().add(echo);
+    a.writer.tag(a.peerTag);
+    a.writer.add(echo);
   }
 
   /** §5.1.5 and §5.2.4: authenticate first, then create state (or ack a duplicate). */
@@ -265,8 +265,8 @@ final class ChunkHandler {
       a.outboundStreams = Math.min(config.streams(), cookie.peerInboundStreams);
       a.established(cookie.peerInitialTsn, Integer.toUnsignedLong(cookie.peerRwnd));
     }
-    a.writer().tag(a.peerTag);
-    a.writer().add(bare.set(ChunkType.COOKIE_ACK, 0));
+    a.writer.tag(a.peerTag);
+    a.writer.add(bare.set(ChunkType.COOKIE_ACK, 0));
     return true; // DATA may be bundled after the COOKIE ECHO
   }
 
@@ -282,9 +282,9 @@ final class ChunkHandler {
       a.drop(SctpDrop.UNEXPECTED_CHUNK);
       return false;
     }
-    InboundTsns in = a.inbound();
+    InboundTsns in = a.inbound;
     boolean next = data.tsn == in.cumulativeTsn() + 1;
-    if (!next && a.reassembly().bytesHeld() + data.payloadLength > config.receiveWindow()) {
+    if (!next && a.reassembly.bytesHeld() + data.payloadLength > config.receiveWindow()) {
       a.drop(SctpDrop.DATA_NO_ROOM); // §6.2: no room; the lowest missing TSN is always taken
       return true;
     }
@@ -297,7 +297,7 @@ final class ChunkHandler {
       a.sackNow = true; // §6.2: report duplicates at once
       return true;
     }
-    if (!a.reassembly().add(data, in.index(data.tsn))) {
+    if (!a.reassembly.add(data, in.index(data.tsn))) {
       a.abortWith(ErrorCauseChunk.CAUSE_OUT_OF_RESOURCE, SctpCloseReason.MESSAGE_TOO_LARGE);
       return false;
     }
@@ -312,11 +312,11 @@ final class ChunkHandler {
     if (a.state.compareTo(SctpState.ESTABLISHED) < 0) {
       return true;
     }
-    InboundTsns in = a.inbound();
+    InboundTsns in = a.inbound;
     if (Be.tsnLt(in.cumulativeTsn(), forwardTsn.newCumulativeTsn)) {
       long index = in.index(forwardTsn.newCumulativeTsn);
       in.forwardTo(forwardTsn.newCumulativeTsn);
-      a.reassembly().forward(index, forwardTsn);
+      a.reassembly.forward(index, forwardTsn);
     }
     a.sackNow = true;
     return true;
@@ -331,17 +331,17 @@ final class ChunkHandler {
       ReconfigChunk.Param p = reconfig.param(i);
       ReconfigChunk.Param resp = reconfigOut.param(reconfigOut.paramCount);
       if (p.type == ReconfigChunk.OUTGOING_RESET) {
-        int n = a.resets().onOutgoingRequest(p, a.inbound().cumulativeTsn(), resp);
+        int n = a.resets.onOutgoingRequest(p, a.inbound.cumulativeTsn(), resp);
         for (int k = 0; k < n; k++) {
-          a.reassembly().resetStream(p.streams[k]);
-          a.listener().streamReset(p.streams[k]);
+          a.reassembly.resetStream(p.streams[k]);
+          a.listener.streamReset(p.streams[k]);
         }
         reconfigOut.paramCount++;
       } else if (p.type == ReconfigChunk.INCOMING_RESET) {
-        a.resets().onIncomingRequest(p, resp);
+        a.resets.onIncomingRequest(p, resp);
         reconfigOut.paramCount++;
       } else if (p.type == ReconfigChunk.RESPONSE) {
-        a.resets().onResponse(p, a.outbound(), now, a.rto().rtoNanos());
+        a.resets.onResponse(p, a.outbound, now, a.rto.rtoNanos());
       } else {
         resp.type = ReconfigChunk.RESPONSE; // §5.2.5 ... an unsupported request is denied
         resp.seq = p.seq;
@@ -350,8 +350,8 @@ final class ChunkHandler {
       }
     }
     if (reconfigOut.paramCount > 0) {
-      a.writer().tag(a.peerTag);
-      a.writer().add(reconfigOut);
+      a.writer.tag(a.peerTag);
+      a.writer.add(reconfigOut);
     }
     return true;
   }
@@ -362,9 +362,9 @@ final class ChunkHandler {
       a.drop(SctpDrop.UNEXPECTED_CHUNK);
       return true;
     }
-    a.writer().tag(a.peerTag);
-    a.writer().add(bare.set(ChunkType.SHUTDOWN_COMPLETE, 0));
-    a.writer().flush();
+    a.writer.tag(a.peerTag);
+    a.writer.add(bare.set(ChunkType.SHUTDOWN_COMPLETE, 0));
+    a.writer.flush();
     a.terminate(SctpCloseReason.SHUTDOWN);
     return false;
   }

@@ -2,7 +2,6 @@ package dev.sfumato.engine.sctp;
 
 import dev.sfumato.engine.sctp.OutboundMessage.Fragment;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Iterator;
 
 /**
@@ -13,12 +12,7 @@ import java.util.Iterator;
  */
 final class OutboundQueue {
 
-  private final ArrayDeque<OutboundMessage> queue = new ArrayDeque<>();
-
-  /** Messages for streams with a reset request outstanding (RFC 6525 §5.1.2: sent after it). */
-  private final ArrayDeque<OutboundMessage> held = new ArrayDeque<>();
-
-  private final java.util.BitSet paused = new java.util.BitSet();
+  private final SendQueue queue = new SendQueue();
 
   /** Fragments with TSNs above the peer's cumulative ack, in TSN order. */
   private final ArrayDeque<Fragment> inflight = new ArrayDeque<>();
@@ -27,7 +21,6 @@ final class OutboundQueue {
   private final Congestion cc;
   private final RtoEstimator rto;
   private final long bufferLimit;
-  private int[] nextSsn = new int[16];
 
   private int nextTsn;
   private int cumAck;
@@ -62,8 +55,7 @@ final class OutboundQueue {
     if (buffered + msg.length > bufferLimit && buffered > 0) {
       return false;
     }
-    OutboundMessage m = new OutboundMessage(streamId, ppid, msg, o, now);
-    (paused.get(streamId) ? held : queue).add(m);
+    queue.add(new OutboundMessage(streamId, ppid, msg, o, now));
     buffered += msg.length;
     return true;
   }
@@ -73,36 +65,12 @@ final class OutboundQueue {
   }
 
   boolean idle() {
-    return queue.isEmpty() && inflight.isEmpty() && held.isEmpty();
+    return queue.isEmpty() && inflight.isEmpty();
   }
 
-  boolean hasQueued(int streamId) {
-    for (OutboundMessage m : queue) {
-      if (m.streamId == streamId) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** RFC 6525 §5.1.2: after an outgoing reset the stream's SSNs restart at 0. */
-  void resetSsn(int streamId) {
-    if (streamId < nextSsn.length) {
-      nextSsn[streamId] = 0;
-    }
-  }
-
-  /** New messages on the stream wait until its reset request is answered. */
-  void pause(int streamId) {
-    paused.set(streamId);
-  }
-
-  void resume(int streamId) {
-    paused.clear(streamId);
-    for (int i = held.size(); i > 0; i--) {
-      OutboundMessage m = held.poll();
-      (m.streamId == streamId ? queue : held).add(m);
-    }
+  /** The messages that have no TSN yet (stream reset needs them). */
+  SendQueue queue() {
+    return queue;
   }
 
   int lastAssignedTsn() {
@@ -148,8 +116,8 @@ final class OutboundQueue {
       retransmissions++;
       sent = true;
     }
-    while (!queue.isEmpty()) {
-      OutboundMessage m = queue.peek();
+    OutboundMessage m;
+    while ((m = queue.peek()) != null) {
       if (m.abandoned || (m.fragmented == 0 && expired(m, now))) {
         dropQueued(m);
         continue;
@@ -174,7 +142,7 @@ final class OutboundQueue {
     if (m.fragmented == 0) {
       flags |= DataChunk.FLAG_BEGIN;
       if (!m.unordered) {
-        m.ssn = takeSsn(m.streamId);
+        m.ssn = queue.takeSsn(m.streamId);
       }
     }
     boolean last = m.fragmented + len == m.data.length;
@@ -186,15 +154,6 @@ final class OutboundQueue {
     m.fragmented += len;
     inflight.add(f);
     return f;
-  }
-
-  private int takeSsn(int streamId) {
-    if (streamId >= nextSsn.length) {
-      nextSsn = Arrays.copyOf(nextSsn, Math.max(streamId + 1, nextSsn.length * 2));
-    }
-    int ssn = nextSsn[streamId];
-    nextSsn[streamId] = (ssn + 1) & 0xFFFF;
-    return ssn;
   }
 
   private void transmit(PacketWriter w, Fragment f, long now) {

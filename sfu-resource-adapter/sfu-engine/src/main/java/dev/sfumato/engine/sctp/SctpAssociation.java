@@ -20,14 +20,14 @@ import java.util.function.LongSupplier;
 public final class SctpAssociation {
 
   private final SctpConfig config;
-  private final SctpListener listener;
+  final SctpListener listener;
   private final LongSupplier clock;
-  private final PacketWriter writer;
-  private final RtoEstimator rto;
-  private final OutboundQueue outbound;
-  private final InboundTsns inbound = new InboundTsns();
-  private final Reassembly reassembly;
-  private final StreamResets resets = new StreamResets();
+  final PacketWriter writer;
+  final RtoEstimator rto;
+  final OutboundQueue outbound;
+  final InboundTsns inbound = new InboundTsns();
+  final Reassembly reassembly;
+  final StreamResets resets = new StreamResets();
   private final StateCookie cookie;
   private final ChunkHandler handler;
   private final long[] drops = new long[SctpDrop.values().length];
@@ -249,34 +249,6 @@ public final class SctpAssociation {
 
   void drop(SctpDrop reason) {
     drops[reason.ordinal()]++;
-  }
-
-  PacketWriter writer() {
-    return writer;
-  }
-
-  OutboundQueue outbound() {
-    return outbound;
-  }
-
-  InboundTsns inbound() {
-    return inbound;
-  }
-
-  Reassembly reassembly() {
-    return reassembly;
-  }
-
-  StreamResets resets() {
-    return resets;
-  }
-
-  SctpListener listener() {
-    return listener;
-  }
-
-  RtoEstimator rto() {
-    return rto;
   }
 
   /** Our a_rwnd: the receive window less what reassembly and ordering hold (§6.2). */

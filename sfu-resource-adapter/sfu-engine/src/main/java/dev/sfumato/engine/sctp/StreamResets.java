@@ -57,11 +57,11 @@ final class StreamResets {
       int n = wanted.size();
       for (int i = 0; i < n && requestCount < requestStreams.length; i++) {
         int sid = wanted.poll();
-        if (q.hasQueued(sid)) {
+        if (q.queue().hasQueued(sid)) {
           wanted.add(sid);
         } else {
           requestStreams[requestCount++] = sid;
-          q.pause(sid);
+          q.queue().pause(sid);
         }
       }
       if (requestCount == 0) {
@@ -97,9 +97,9 @@ final class StreamResets {
             || p.result == ReconfigChunk.RESULT_NOTHING_TO_DO;
     for (int i = 0; i < requestCount; i++) {
       if (done) {
-        q.resetSsn(requestStreams[i]);
+        q.queue().resetSsn(requestStreams[i]);
       }
-      q.resume(requestStreams[i]);
+      q.queue().resume(requestStreams[i]);
     }
     outstanding = false;
     requestSeq++;
