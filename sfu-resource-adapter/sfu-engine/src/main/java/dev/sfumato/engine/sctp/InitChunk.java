@@ -91,12 +91,22 @@ public final class InitChunk implements SctpChunk {
         for (int i = 4; i < plen && extensionCount < MAX_EXTENSIONS; i++) {
           extensions[extensionCount++] = Be.u8(buf, at + i);
         }
-      } else if ((type & 0x8000) == 0) {
+      } else if ((type & 0x8000) == 0 && !knownIgnored(type)) {
         break; // §3.2.1: 00/01 = stop processing further parameters
       }
       at += Math.min(Be.pad4(plen), end - at);
     }
     return SctpStatus.OK;
+  }
+
+  /**
+   * RFC 9260 §3.3.2.1 parameters we recognize and ignore: IPv4 (5) and IPv6 (6) addresses, Cookie
+   * Preservative (9), Host Name (11), Supported Address Types (12), Unrecognized Parameter (8).
+   * usrsctp (Firefox) sends Supported Address Types before Forward-TSN-Supported, so treating it as
+   * unknown would stop the walk before the extensions.
+   */
+  private static boolean knownIgnored(int type) {
+    return type == 5 || type == 6 || type == 8 || type == 9 || type == 11 || type == 12;
   }
 
   @Override

@@ -118,6 +118,29 @@ class SctpCodecTest {
   }
 
   @Test
+  void initParametersAfterSupportedAddressTypesAreRead() {
+    byte[] c =
+        hex(
+            "01 00 0034 // INIT, length 52",
+            "11223344 // initiate tag",
+            "00020000 // a_rwnd",
+            "0400 0800 // OS 1024, MIS 2048",
+            "00000007 // initial TSN",
+            "000c 0006 0005 0000 // Supported Address Types: IPv4, padded",
+            "8000 0004 // ECN capable (unknown, skip)",
+            "c000 0004 // Forward-TSN-Supported",
+            "8008 0006 c082 0000 // Supported Extensions: FORWARD-TSN, RE-CONFIG",
+            "0099 0004 // unknown 00xx: stop here",
+            "c000 0004");
+    InitChunk i = new InitChunk();
+    assertThat(i.decode(c, 0, c.length)).isEqualTo(SctpStatus.OK);
+    assertThat(i.forwardTsnSupported).isTrue();
+    assertThat(i.supportsExtension(ChunkType.RE_CONFIG)).isTrue();
+    assertThat(i.supportsExtension(ChunkType.FORWARD_TSN)).isTrue();
+    assertThat(i.inboundStreams).isEqualTo(2048);
+  }
+
+  @Test
   void initWithZeroTagIsMalformed() {
     byte[] c = hex("01 00 0014", "00000000", "00010000", "0001 0001", "00000001");
     assertThat(new InitChunk().decode(c, 0, c.length)).isEqualTo(SctpStatus.MALFORMED);
