@@ -12,6 +12,8 @@ import io.livekit.server.CanPublishData;
 import io.livekit.server.CanSubscribe;
 import io.livekit.server.RoomJoin;
 import io.livekit.server.RoomName;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -132,6 +134,28 @@ class LiveKitClientIT {
       Map<String, Object> result = m.join(forged.toJwt(), singlePeerConnection);
       assertThat(MeetPage.error(result)).isNotNull().containsIgnoringCase("not allowed");
       assertThat(m.state().get("error").toString()).containsIgnoringCase("not allowed");
+    }
+  }
+
+  /**
+   * One room for everyone: Chromium publishes over WHIP (the server's publish page) and a
+   * livekit-client participant sees that publisher as a participant, subscribes and decodes.
+   */
+  @ParameterizedTest(name = "singlePeerConnection={0}")
+  @ValueSource(booleans = {true, false})
+  void aLiveKitParticipantWatchesAWhipPublisher(boolean singlePeerConnection) throws Exception {
+    String room = room();
+    try (Browser browser = new Browser()) {
+      String whip =
+          browser.open(
+              Server.URL
+                  + "/live/publish.html?room="
+                  + URLEncoder.encode(room, StandardCharsets.UTF_8)
+                  + "&token="
+                  + URLEncoder.encode(token(room, "obs"), StandardCharsets.UTF_8));
+      browser.await(whip, "window.sfumato.start()");
+      MeetPage viewer = MeetPage.open(browser).joined(token(room, "viewer"), singlePeerConnection);
+      receivesMedia(viewer, "obs");
     }
   }
 
