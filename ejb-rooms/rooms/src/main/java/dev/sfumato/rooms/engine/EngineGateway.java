@@ -82,14 +82,6 @@ public class EngineGateway {
     call(c -> c.closeProducer(producer));
   }
 
-  public void pauseProducer(ProducerId producer) {
-    call(c -> c.pauseProducer(producer));
-  }
-
-  public void resumeProducer(ProducerId producer) {
-    call(c -> c.resumeProducer(producer));
-  }
-
   public void closeConsumer(ConsumerId consumer) {
     call(c -> c.closeConsumer(consumer));
   }

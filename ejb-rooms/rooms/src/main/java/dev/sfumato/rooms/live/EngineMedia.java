@@ -49,15 +49,6 @@ final class EngineMedia implements Media {
   }
 
   @Override
-  public void setProducerPaused(ProducerId producer, boolean paused) {
-    if (paused) {
-      engine.pauseProducer(producer);
-    } else {
-      engine.resumeProducer(producer);
-    }
-  }
-
-  @Override
   public ConsumerId consume(TransportId transport, ProducerId producer, RtpParameters parameters) {
     return engine.consume(transport, producer, parameters).id();
   }

@@ -313,10 +313,6 @@ public class LiveRooms {
     return rooms.get(name);
   }
 
-  List<Room> liveRooms() {
-    return List.copyOf(rooms.values());
-  }
-
   private void tick() {
     long now = System.nanoTime();
     for (Room room : rooms.values()) {

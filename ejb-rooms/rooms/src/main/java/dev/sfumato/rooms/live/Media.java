@@ -27,8 +27,6 @@ public interface Media {
 
   void closeProducer(ProducerId producer);
 
-  void setProducerPaused(ProducerId producer, boolean paused);
-
   ConsumerId consume(TransportId transport, ProducerId producer, RtpParameters parameters);
 
   void closeConsumer(ConsumerId consumer);

@@ -69,23 +69,21 @@ public class WebRtcSessions {
     try {
       SdpAnswer answer = answer(offer, transport, AnswerPolicy.whip());
       connect(transport, answer.remote());
-      List<MediaSession.Track> tracks = new ArrayList<>();
       List<ProducerId> producers = new ArrayList<>();
       List<NegotiatedMedia> media = new ArrayList<>();
       for (NegotiatedMedia m : answer.accepted()) {
         if (m.kind().equals("audio") || m.kind().equals("video")) {
           ProducerInfo p =
               engine.produce(transport.id(), NegotiatedRtp.forProducer(m, claims.identity()));
-          tracks.add(new MediaSession.Track(p.id(), p.kind()));
           producers.add(p.id());
           media.add(m);
         }
       }
-      if (tracks.isEmpty()) {
+      if (producers.isEmpty()) {
         throw new SessionException(
             SessionException.Code.BAD_REQUEST, "the offer has no audio or video we can receive");
       }
-      SessionAnswer registered = register(true, room, claims.identity(), transport, tracks, answer);
+      SessionAnswer registered = register(true, room, claims.identity(), transport, answer);
       sessions
           .get(registered.sessionId())
           .participantSid(live.joinHttpPublisher(room, claims, producers, media));
@@ -122,7 +120,7 @@ public class WebRtcSessions {
               NegotiatedRtp.forConsumer(m, a.sender.ssrc(), a.sender.rtxSsrc(), a.sender.cname()));
         }
       }
-      return register(false, room, claims.identity(), transport, List.of(), answer);
+      return register(false, room, claims.identity(), transport, answer);
     } catch (RuntimeException e) {
       closeQuietly(transport.id());
       throw e;
@@ -281,11 +279,10 @@ public class WebRtcSessions {
       String room,
       String identity,
       WebRtcTransportInfo transport,
-      List<MediaSession.Track> tracks,
       SdpAnswer answer) {
     String id = randomId();
     String etag = newEtag();
-    sessions.put(id, new MediaSession(id, publisher, room, identity, transport.id(), tracks, etag));
+    sessions.put(id, new MediaSession(id, publisher, room, identity, transport.id(), etag));
     LOG.info(
         () ->
             (publisher ? "WHIP" : "WHEP") + " session " + id + " in " + room + " for " + identity);

@@ -82,11 +82,6 @@ final class FakeMedia implements Media {
   }
 
   @Override
-  public void setProducerPaused(ProducerId producer, boolean paused) {
-    calls.add("setProducerPaused " + producer + " " + paused);
-  }
-
-  @Override
   public ConsumerId consume(TransportId transport, ProducerId producer, RtpParameters parameters) {
     ConsumerId id = new ConsumerId("CO_" + ++next);
     calls.add("consume " + transport + " " + producer);

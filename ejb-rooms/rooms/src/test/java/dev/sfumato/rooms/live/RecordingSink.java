@@ -2,6 +2,7 @@ package dev.sfumato.rooms.live;
 
 import java.util.ArrayList;
 import java.util.List;
+import livekit.LivekitModels.ParticipantInfo;
 import livekit.LivekitRtc.SignalResponse;
 import livekit.LivekitRtc.SignalResponse.MessageCase;
 
@@ -38,6 +39,13 @@ final class RecordingSink implements SignalSink {
 
   List<MessageCase> cases() {
     return sent.stream().map(SignalResponse::getMessageCase).toList();
+  }
+
+  /** The participant infos of every {@code update} received, in order. */
+  List<ParticipantInfo> updates() {
+    return of(MessageCase.UPDATE).stream()
+        .flatMap(m -> m.getUpdate().getParticipantsList().stream())
+        .toList();
   }
 
   void clear() {

@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sfumato.rooms.domain.Limits;
 import dev.sfumato.rooms.domain.RoomException;
 import dev.sfumato.rooms.domain.RoomSnapshot;
-import dev.sfumato.rooms.live.RoomAdminFakes.FakeMedia;
-import dev.sfumato.rooms.live.RoomAdminFakes.RecordingSink;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -149,7 +147,7 @@ class RoomAdminTest {
     assertThat(leave.get(0).getLeave().getReason()).isEqualTo(DisconnectReason.PARTICIPANT_REMOVED);
     assertThat(leave.get(0).getLeave().getAction()).isEqualTo(LeaveRequest.Action.DISCONNECT);
     assertThat(leave.get(0).getLeave().getCanReconnect()).isFalse();
-    assertThat(aliceSink.closedBecause).isEqualTo("PARTICIPANT_REMOVED");
+    assertThat(aliceSink.closedReason).isEqualTo("PARTICIPANT_REMOVED");
     assertThat(media.calls).contains("closeProducer " + producer);
     assertThat(bob.subscriptions).isEmpty();
     assertThat(bobSink.updates())
