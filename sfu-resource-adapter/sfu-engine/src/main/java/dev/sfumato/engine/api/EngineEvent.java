@@ -95,4 +95,66 @@ public sealed interface EngineEvent {
       speakers = List.copyOf(speakers);
     }
   }
+
+  /**
+   * A transport's SCTP association changed state (after {@code enableSctp}).
+   *
+   * @param state CONNECTING, CONNECTED, CLOSED (shutdown or transport closed) or FAILED (abort,
+   *     retransmission limit)
+   */
+  record SctpStateChanged(TransportId transportId, String state) implements EngineEvent {
+    public SctpStateChanged {
+      Objects.requireNonNull(transportId, "transportId");
+      Objects.requireNonNull(state, "state");
+    }
+  }
+
+  /**
+   * The peer opened a data channel with DCEP (RFC 8832): the engine made it a data producer and
+   * acknowledged it. Messages that arrive before it has a consumer are kept (bounded) for its first
+   * one; with message events on (see {@code enableSctp}) each is also a {@link DataMessage}.
+   */
+  record DataProducerOpened(DataProducerInfo info) implements EngineEvent {
+    public DataProducerOpened {
+      Objects.requireNonNull(info, "info");
+    }
+  }
+
+  /** A data producer closed: by a call, the peer closing the channel, or with its transport. */
+  record DataProducerClosed(DataProducerId dataProducerId, TransportId transportId, String reason)
+      implements EngineEvent {
+    public DataProducerClosed {
+      Objects.requireNonNull(dataProducerId, "dataProducerId");
+      Objects.requireNonNull(transportId, "transportId");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /** A data consumer closed: by a call, the peer, its data producer or its transport. */
+  record DataConsumerClosed(DataConsumerId dataConsumerId, TransportId transportId, String reason)
+      implements EngineEvent {
+    public DataConsumerClosed {
+      Objects.requireNonNull(dataConsumerId, "dataConsumerId");
+      Objects.requireNonNull(transportId, "transportId");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * One complete message the peer sent on a data producer's channel, emitted only on transports
+   * whose {@code enableSctp} asked for message events. In order per data producer as the channel
+   * delivered them (ordered channels: send order).
+   *
+   * @param binary PPID 53/57 (binary) rather than 51/56 (string, UTF-8)
+   * @param payload the message, owned by the receiver of the event (empty for an empty message)
+   */
+  record DataMessage(
+      DataProducerId dataProducerId, TransportId transportId, boolean binary, byte[] payload)
+      implements EngineEvent {
+    public DataMessage {
+      Objects.requireNonNull(dataProducerId, "dataProducerId");
+      Objects.requireNonNull(transportId, "transportId");
+      Objects.requireNonNull(payload, "payload");
+    }
+  }
 }
