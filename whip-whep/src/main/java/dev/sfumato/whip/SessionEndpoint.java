@@ -169,7 +169,7 @@ public abstract class SessionEndpoint {
     return tag;
   }
 
-  private static Response refusal(SessionException e) {
+  static Response refusal(SessionException e) {
     Response.ResponseBuilder b =
         Response.status(e.code().httpStatus()).type("text/plain").entity(e.getMessage());
     if (e.retryAfterSeconds() > 0) {
@@ -178,11 +178,11 @@ public abstract class SessionEndpoint {
     return b.build();
   }
 
-  private static Response text(int status, String message) {
+  static Response text(int status, String message) {
     return Response.status(status).type("text/plain").entity(message).build();
   }
 
-  private static void requireContentType(String contentType, String expected) {
+  static void requireContentType(String contentType, String expected) {
     String base =
         contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     if (!base.equals(expected)) {
@@ -192,6 +192,11 @@ public abstract class SessionEndpoint {
   }
 
   private ClaimGrants authenticate(String authorization, boolean required) {
+    return authenticate(keys, authorization, required);
+  }
+
+  /** The token's claims; null when none was sent and none is required. */
+  static ClaimGrants authenticate(ServerKeys keys, String authorization, boolean required) {
     var token = BearerTokens.fromHeader(authorization);
     if (token.isEmpty()) {
       if (required || authorization != null) {
@@ -211,7 +216,7 @@ public abstract class SessionEndpoint {
     return new SessionException(SessionException.Code.UNAUTHORIZED, message);
   }
 
-  private static String read(InputStream in) {
+  static String read(InputStream in) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] chunk = new byte[8192];
     try {

@@ -6,21 +6,30 @@ import dev.sfumato.rooms.application.SystemStatus;
 import dev.sfumato.rooms.auth.ClaimGrants;
 import dev.sfumato.rooms.auth.TokenException;
 import dev.sfumato.rooms.config.ServerKeys;
+import dev.sfumato.rooms.domain.RoomException;
 import dev.sfumato.rooms.engine.EngineEventLog;
+import dev.sfumato.rooms.engine.EngineGateway;
 import dev.sfumato.rooms.webrtc.WebRtcSessions;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
 
 /**
  * {@code GET /admin/engine}: the media engine's workers as the engine reports them (dump) and as
- * its events told the session layer, for operators. Needs a token with the roomAdmin grant.
+ * its events told the session layer, for operators; {@code PUT /admin/engine/loss} for tests. Needs
+ * a token with the roomAdmin grant.
  */
 @Path("engine")
 public class EngineResource {
@@ -28,6 +37,7 @@ public class EngineResource {
   @EJB private EngineEventLog events;
   @EJB private ServerKeys keys;
   @EJB private WebRtcSessions sessions;
+  @EJB private EngineGateway engine;
 
   @GET
   public Response engine(@HeaderParam("Authorization") String authorization) {
@@ -63,6 +73,37 @@ public class EngineResource {
             .build()
             .toString();
     return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /**
+   * {@code PUT /admin/engine/loss} with {@code {"percent": 5}}: test-only fault injection, the
+   * share of DTLS records (after the handshake) and SRTP datagrams every worker drops, both ways.
+   * 409 unless the server runs with {@code sfumato.media.fault-injection=true}.
+   */
+  @PUT
+  @Path("loss")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response injectLoss(@HeaderParam("Authorization") String authorization, String body) {
+    Response refused = authorize(authorization);
+    if (refused != null) {
+      return refused;
+    }
+    double percent;
+    try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+      JsonObject json = reader.readObject();
+      percent = json.getJsonNumber("percent").doubleValue();
+    } catch (JsonException | ClassCastException | NullPointerException e) {
+      return error(400, "the body must be a JSON object with a number \"percent\"");
+    }
+    if (!(percent >= 0 && percent <= 50)) {
+      return error(400, "percent must be within 0..50");
+    }
+    try {
+      engine.injectLoss(percent);
+    } catch (RoomException e) {
+      return error(409, e.getMessage());
+    }
+    return Response.noContent().build();
   }
 
   private Response authorize(String authorization) {
