@@ -24,8 +24,13 @@ final class TestRoom {
 
   static final String CAMERA_CID = "901bb94e-0216-429f-8a4a-2a09c3492455";
 
+  /** Data channels off: the tests of media alone see no data channel section or channels. */
   static final ServerSettings SETTINGS =
       new ServerSettings("1.9.0", "test-node", List.of(), 5, 15, 15, false);
+
+  /** The server's default: LiveKit data channels on. */
+  static final ServerSettings WITH_DATA =
+      new ServerSettings("1.9.0", "test-node", List.of(), 5, 15, 15, true);
 
   final FakeMedia media = new FakeMedia();
   final Room room;
@@ -35,6 +40,14 @@ final class TestRoom {
   }
 
   TestRoom(int maxParticipants, int departureTimeoutSeconds) {
+    this(maxParticipants, departureTimeoutSeconds, SETTINGS);
+  }
+
+  TestRoom(ServerSettings settings) {
+    this(0, 20, settings);
+  }
+
+  TestRoom(int maxParticipants, int departureTimeoutSeconds, ServerSettings settings) {
     RoomSnapshot snapshot =
         new RoomSnapshot(
             "RM_test",
@@ -48,7 +61,7 @@ final class TestRoom {
             0,
             0,
             "RT_test");
-    room = new Room(snapshot, media, SETTINGS, System.nanoTime());
+    room = new Room(snapshot, media, settings, System.nanoTime());
   }
 
   /** One joined participant and what it was sent. */
