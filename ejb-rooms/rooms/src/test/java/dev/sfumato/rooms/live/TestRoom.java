@@ -1,5 +1,6 @@
 package dev.sfumato.rooms.live;
 
+import dev.sfumato.engine.api.TransportId;
 import dev.sfumato.rooms.auth.ClaimGrants;
 import dev.sfumato.rooms.auth.VideoGrant;
 import dev.sfumato.rooms.domain.RoomSnapshot;
@@ -9,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import livekit.LivekitModels.ParticipantInfo;
 import livekit.LivekitModels.TrackSource;
@@ -33,6 +36,10 @@ final class TestRoom {
       new ServerSettings("1.9.0", "test-node", List.of(), 5, 15, 15, true);
 
   final FakeMedia media = new FakeMedia();
+
+  /** The room's transport index, as LiveRooms shares it among its rooms. */
+  final Map<TransportId, TransportOwner> transports = new ConcurrentHashMap<>();
+
   final Room room;
 
   TestRoom() {
@@ -61,7 +68,7 @@ final class TestRoom {
             0,
             0,
             "RT_test");
-    room = new Room(snapshot, media, settings, System.nanoTime());
+    room = new Room(snapshot, media, settings, System.nanoTime(), transports);
   }
 
   /** One joined participant and what it was sent. */
