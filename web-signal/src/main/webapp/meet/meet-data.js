@@ -22,8 +22,10 @@
  *   sendText(text, {topic, destinationIdentities}) -> Promise<{id, size}>   a text data stream
  *   registerTextStreamHandler(topic)   logs the text streams of `topic` (lk.chat is always logged)
  *   textStreams(topic) -> {count, entries: [{from, topic, id, size, hash, text}]}
- *   dataInfo() -> {subscriberPrimary}   what the join response said (v0: data arrives on the
- *       subscriber connection when true); read from the SDK's engine, not a public API
+ *   dataInfo() -> {subscriberPrimary, publisherReliable, subscriberReliable}
+ *       subscriberPrimary: what the join response said (v0: data arrives on the subscriber
+ *       connection when true); the others: readyState of the SDK's reliable channel on each
+ *       connection, or null. Read from the SDK's engine, not from a public API.
  */
 'use strict';
 
@@ -187,7 +189,13 @@ window.MeetData = (() => {
 
   function dataInfo() {
     const engine = room && room.engine;
-    return { subscriberPrimary: !!(engine && engine.subscriberPrimary) };
+    if (!engine) return { subscriberPrimary: false, publisherReliable: null, subscriberReliable: null };
+    const reliable = (sub) => {
+      const dc = engine.dataChannelForKind(LK.DataPacket_Kind.RELIABLE, sub);
+      return dc ? dc.readyState : null;
+    };
+    return { subscriberPrimary: !!engine.subscriberPrimary, publisherReliable: reliable(false),
+      subscriberReliable: reliable(true) };
   }
 
   const api = {
