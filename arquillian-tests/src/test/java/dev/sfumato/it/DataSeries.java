@@ -3,6 +3,7 @@ package dev.sfumato.it;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ final class DataSeries {
   }
 
   /** A page expression that publishes the series on {@code topic}, one message after another. */
-  static String publishScript(String topic) {
+  private static String publishScript(String topic) {
     return "(async () => {"
         + " const a = 'abcdefghijklmnopqrstuvwxyz';"
         + " for (let i = 0; i < "
@@ -47,6 +48,32 @@ final class DataSeries {
         + " return {sent: "
         + COUNT
         + "}; })()";
+  }
+
+  /**
+   * Has {@code from} publish the series on {@code topic} and waits until {@code to} has received
+   * {@link #COUNT} messages of it; returns {@code to}'s log. The sending runs in the page on its
+   * own, polled rather than awaited in one script: through injected loss it may take longer than
+   * WebDriver's 30 s script timeout.
+   */
+  static List<Map<String, Object>> sendAndReceive(
+      MeetPage from, MeetPage to, String topic, Duration limit) throws InterruptedException {
+    String slot = "window.dataSeries[" + MeetPage.js(topic) + "]";
+    from.run(
+        "window.dataSeries = window.dataSeries || {};"
+            + slot
+            + " = {pending: true};"
+            + publishScript(topic)
+            + ".then(r => { "
+            + slot
+            + " = r; }, e => { "
+            + slot
+            + " = {error: String(e && e.message || e)}; });");
+    try {
+      return to.awaitReceived(topic, COUNT, limit);
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; the sender: " + from.run("return " + slot), e);
+    }
   }
 
   /** {@code got}, a received log, is the whole series from {@code from}, in order. */

@@ -184,8 +184,7 @@ class LiveKitDataIT {
       throws Exception {
     DataParty p = party(singlePeerConnection);
     String topic = topic("series");
-    ok(p.alice.await(DataSeries.publishScript(topic)));
-    DataSeries.assertComplete(p.bob.awaitReceived(topic, DataSeries.COUNT, LIMIT), "alice");
+    DataSeries.assertComplete(DataSeries.sendAndReceive(p.alice, p.bob, topic, LIMIT), "alice");
   }
 
   @ParameterizedTest(name = "singlePeerConnection={0}")
@@ -197,9 +196,8 @@ class LiveKitDataIT {
     String topic = topic("series-loss");
     injectLoss(5);
     try {
-      ok(p.alice.await(DataSeries.publishScript(topic)));
       DataSeries.assertComplete(
-          p.bob.awaitReceived(topic, DataSeries.COUNT, LOSSY_LINK_LIMIT), "alice");
+          DataSeries.sendAndReceive(p.alice, p.bob, topic, LOSSY_LINK_LIMIT), "alice");
     } finally {
       injectLoss(0);
     }
