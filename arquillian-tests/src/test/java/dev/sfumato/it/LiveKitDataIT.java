@@ -116,12 +116,13 @@ class LiveKitDataIT {
     DataParty p = party(singlePeerConnection);
     String topic = topic("lossy");
     int sent = 20;
-    p.alice.await(
-        "(async () => { for (let i = 0; i < "
-            + sent
-            + "; i++) await window.meet.publishData('lossy ' + i, {reliable: false, topic: "
-            + MeetPage.js(topic)
-            + "}); return {}; })()");
+    ok(
+        p.alice.await(
+            "(async () => { for (let i = 0; i < "
+                + sent
+                + "; i++) await window.meet.publishData('lossy ' + i, {reliable: false, topic: "
+                + MeetPage.js(topic)
+                + "}); return {}; })()"));
     // Unordered and unreliable (maxRetransmits 0): no order, and a few may be missing even here.
     List<Map<String, Object>> got = settled(p.bob, topic, sent, Duration.ofSeconds(5));
     assertThat(got.size()).as("lossy messages received of %d", sent).isBetween(15, sent);
