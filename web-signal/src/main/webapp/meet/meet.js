@@ -17,6 +17,7 @@
  *   window.meet.stats() -> Promise<{[remote track sid]:
  *       {identity, kind, framesDecoded, frameWidth, bytesReceived, packetsReceived}}>
  *       from each subscribed track's RTCRtpReceiver.getStats() (inbound-rtp).
+ *   Data messages, RPC and text streams: see meet-data.js (loaded first; merged in here).
  */
 'use strict';
 
@@ -172,6 +173,7 @@
     const r = new LK.Room({ singlePeerConnection, adaptiveStream: false, dynacast: false });
     room = r;
     wire(r);
+    window.MeetData.attach(r);
     status(`Connecting (protocol ${singlePeerConnection ? 'v1' : 'v0'})…`);
     try {
       await r.connect(url, token, { autoSubscribe: true });
@@ -276,7 +278,8 @@
     return out;
   }
 
-  window.meet = { join, publish, setMicMuted, setCameraEnabled, leave, state, stats };
+  window.meet = { join, publish, setMicMuted, setCameraEnabled, leave, state, stats,
+    ...window.MeetData.api };
 
   // ---- the form ----------------------------------------------------------------------------
 

@@ -109,6 +109,112 @@ final class MeetPage {
     return browser.run(window, script);
   }
 
+  // ---- data messages (meet-data.js) --------------------------------------------------------
+
+  /**
+   * publishData of {@code text} as UTF-8; {@code to} empty: everyone. Returns {bytes} or {error}.
+   */
+  Map<String, Object> publishData(String text, String topic, boolean reliable, List<String> to) {
+    return call(
+        "window.meet.publishData("
+            + js(text)
+            + ", {reliable: "
+            + reliable
+            + ", topic: "
+            + js(topic)
+            + ", destinationIdentities: "
+            + jsList(to)
+            + "})");
+  }
+
+  /** The DataReceived log of {@code topic}: {count, entries: [{from, topic, kind, ...}]}. */
+  Map<String, Object> received(String topic) {
+    return call("window.meet.received(" + js(topic) + ")");
+  }
+
+  /** Polls {@link #received} until it holds at least {@code count} entries. */
+  List<Map<String, Object>> awaitReceived(String topic, int count, Duration limit)
+      throws InterruptedException {
+    return entries(
+        browser.poll(
+            window, "window.meet.received(" + js(topic) + ")", r -> count(r) >= count, limit));
+  }
+
+  void registerRpcEcho(String method) {
+    browser.run(window, "window.meet.registerRpcEcho(" + js(method) + ")");
+  }
+
+  /** [{method, caller, payload}] of this page's echo methods. */
+  @SuppressWarnings("unchecked")
+  List<Map<String, Object>> rpcInvocations() {
+    return (List<Map<String, Object>>) browser.run(window, "return window.meet.rpcInvocations()");
+  }
+
+  /** {response} or {error, code}. */
+  Map<String, Object> performRpc(String destination, String method, String payload) {
+    return call(
+        "window.meet.performRpc(" + js(destination) + ", " + js(method) + ", " + js(payload) + ")");
+  }
+
+  /** A text data stream; {@code to} empty: everyone. Returns {id, size} or {error}. */
+  Map<String, Object> sendText(String text, String topic, List<String> to) {
+    return call(
+        "window.meet.sendText("
+            + js(text)
+            + ", {topic: "
+            + js(topic)
+            + ", destinationIdentities: "
+            + jsList(to)
+            + "})");
+  }
+
+  void registerTextStreamHandler(String topic) {
+    browser.run(window, "window.meet.registerTextStreamHandler(" + js(topic) + ")");
+  }
+
+  /** Polls the text stream log of {@code topic} until it holds at least {@code count}. */
+  List<Map<String, Object>> awaitTextStreams(String topic, int count, Duration limit)
+      throws InterruptedException {
+    return entries(
+        browser.poll(
+            window, "window.meet.textStreams(" + js(topic) + ")", r -> count(r) >= count, limit));
+  }
+
+  /** {subscriberPrimary}: what the join response said. */
+  Map<String, Object> dataInfo() {
+    return call("window.meet.dataInfo()");
+  }
+
+  /** Polls {@code window.meet.dataInfo()} until {@code until} holds. */
+  Map<String, Object> awaitDataInfo(Predicate<Map<String, Object>> until, Duration limit)
+      throws InterruptedException {
+    return browser.poll(window, "window.meet.dataInfo()", until, limit);
+  }
+
+  /** Runs an async expression (a promise) in the page and returns what it resolves to. */
+  Map<String, Object> await(String expression) {
+    return call(expression);
+  }
+
+  /** FNV-1a 32 of {@code bytes} in 8 hex digits: the {@code hash} of the page's logs. */
+  static String fnv1a(byte[] bytes) {
+    int h = 0x811c9dc5;
+    for (byte b : bytes) {
+      h ^= b & 0xff;
+      h *= 0x01000193;
+    }
+    return String.format("%08x", h);
+  }
+
+  static long count(Map<String, Object> log) {
+    return log.get("count") instanceof Number n ? n.longValue() : 0;
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> entries(Map<String, Object> log) {
+    return log.get("entries") instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+  }
+
   // ---- reading state() and stats() ---------------------------------------------------------
 
   @SuppressWarnings("unchecked")
@@ -176,8 +282,21 @@ final class MeetPage {
     }
   }
 
-  /** A JavaScript string literal (tokens and URLs are plain ASCII; quote them anyway). */
+  /** A JavaScript array of string literals. */
+  static String jsList(List<String> items) {
+    return items.stream()
+        .map(MeetPage::js)
+        .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+  }
+
+  /**
+   * A JavaScript string literal, or {@code null}. Every character outside printable ASCII is a
+   * UTF-16 escape, so any Java string (emoji as surrogate pairs) arrives unchanged.
+   */
   static String js(String s) {
+    if (s == null) {
+      return "null";
+    }
     StringBuilder b = new StringBuilder("\"");
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -58,7 +58,7 @@ class MeetPageIT {
     HttpResponse<String> license = Server.get("/meet/livekit-client/LICENSE", null);
     assertThat(license.statusCode()).isEqualTo(200);
     assertThat(license.body()).contains("Apache License");
-    for (String file : List.of("/meet/", "/meet/meet.js", "/meet/meet.css")) {
+    for (String file : List.of("/meet/", "/meet/meet.js", "/meet/meet-data.js", "/meet/meet.css")) {
       assertThat(Server.get(file, null).statusCode()).as(file).isEqualTo(200);
     }
   }
@@ -70,7 +70,10 @@ class MeetPageIT {
       assertThat(page.run("return LivekitClient.version")).isEqualTo("2.23.0");
       assertThat(page.run("return typeof LivekitClient.Room")).isEqualTo("function");
       assertThat(page.run("return Object.keys(window.meet).sort().join()"))
-          .isEqualTo("join,leave,publish,setCameraEnabled,setMicMuted,state,stats");
+          .isEqualTo(
+              "clearReceived,dataInfo,join,leave,performRpc,publish,publishData,received,"
+                  + "registerRpcEcho,registerTextStreamHandler,rpcInvocations,sendText,"
+                  + "setCameraEnabled,setMicMuted,state,stats,textStreams");
       assertThat(page.run("return document.getElementById('url').value"))
           .isEqualTo(MeetPage.SIGNAL_URL);
       assertThat(page.state()).containsEntry("connection", "idle");

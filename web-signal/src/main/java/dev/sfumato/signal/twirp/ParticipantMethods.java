@@ -4,13 +4,16 @@ import com.google.protobuf.Message;
 import dev.sfumato.rooms.auth.ClaimGrants;
 import dev.sfumato.rooms.auth.VideoGrant;
 import dev.sfumato.rooms.live.LiveRooms;
+import livekit.LivekitModels.DataPacket;
+import livekit.LivekitModels.UserPacket;
 import livekit.LivekitRoom;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The RoomService methods that act on a room's participants (and its metadata): decoding, the grant
- * check and encoding; the work is {@link LiveRooms}'. Every one of them needs the roomAdmin grant
- * for the very room it names, as LiveKit's {@code EnsureAdminPermission} demands.
+ * The RoomService methods that act on a room's participants (its metadata, the data sent to its
+ * participants): decoding, the grant check and encoding; the work is {@link LiveRooms}'. Every one
+ * of them needs the roomAdmin grant for the very room it names, as LiveKit's {@code
+ * EnsureAdminPermission} demands.
  */
 final class ParticipantMethods {
   /**
@@ -78,6 +81,12 @@ final class ParticipantMethods {
         requireAdmin(claims, request.getRoom());
         return RoomMessages.room(live.updateRoomMetadata(request.getRoom(), request.getMetadata()));
       }
+      case "SendData" -> {
+        var request = codec.decode(body, LivekitRoom.SendDataRequest.newBuilder()).build();
+        requireAdmin(claims, request.getRoom());
+        live.sendData(request.getRoom(), dataPacket(request));
+        return LivekitRoom.SendDataResponse.getDefaultInstance();
+      }
       default ->
           throw new TwirpException(
               TwirpCode.BAD_ROUTE, "no handler for path /twirp/livekit.RoomService/" + method);
@@ -97,6 +106,36 @@ final class ParticipantMethods {
                 request.getIdentity(),
                 request.getTrackSid(),
                 request.getMuted()))
+        .build();
+  }
+
+  /**
+   * The packet LiveKit's RoomManager.SendData makes of the request: a user packet without a sender
+   * (LiveKit leaves the identity empty for what the server sends), the request's kind and
+   * destinations on both the packet and the user packet. As LiveKit's RoomService checks, a nonce
+   * is a 16-byte UUID or absent.
+   */
+  @SuppressWarnings("deprecation") // DataPacket.kind, UserPacket's destination fields
+  static DataPacket dataPacket(LivekitRoom.SendDataRequest request) {
+    int nonce = request.getNonce().size();
+    if (nonce != 0 && nonce != 16) {
+      throw new TwirpException(
+          TwirpCode.INVALID_ARGUMENT,
+          "nonce should be 16-bytes or not present, got: " + nonce + " bytes");
+    }
+    UserPacket.Builder user =
+        UserPacket.newBuilder()
+            .setPayload(request.getData())
+            .addAllDestinationSids(request.getDestinationSidsList())
+            .addAllDestinationIdentities(request.getDestinationIdentitiesList())
+            .setNonce(request.getNonce());
+    if (request.hasTopic()) {
+      user.setTopic(request.getTopic());
+    }
+    return DataPacket.newBuilder()
+        .setKind(request.getKind())
+        .addAllDestinationIdentities(request.getDestinationIdentitiesList())
+        .setUser(user)
         .build();
   }
 

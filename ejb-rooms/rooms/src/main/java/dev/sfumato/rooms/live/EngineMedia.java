@@ -1,11 +1,14 @@
 package dev.sfumato.rooms.live;
 
 import dev.sfumato.engine.api.ConsumerId;
+import dev.sfumato.engine.api.DataChannelParameters;
+import dev.sfumato.engine.api.DataConsumerId;
 import dev.sfumato.engine.api.DtlsParameters;
 import dev.sfumato.engine.api.IceParameters;
 import dev.sfumato.engine.api.ProducerId;
 import dev.sfumato.engine.api.RouterId;
 import dev.sfumato.engine.api.RtpParameters;
+import dev.sfumato.engine.api.SctpParameters;
 import dev.sfumato.engine.api.TransportId;
 import dev.sfumato.engine.api.WebRtcTransportInfo;
 import dev.sfumato.rooms.engine.EngineGateway;
@@ -65,5 +68,33 @@ final class EngineMedia implements Media {
     } else {
       engine.resumeConsumer(consumer);
     }
+  }
+
+  // The engine's data channel methods land with the engine half of issue 5; EngineGateway gets
+  // its sync wrappers at merge.
+
+  @Override
+  public SctpParameters enableSctp(TransportId transport, SctpParameters remote) {
+    // TODO(lead): engine.enableSctp(transport, remote, true)
+    throw new UnsupportedOperationException("wired at merge");
+  }
+
+  @Override
+  public DataConsumerId openDataChannel(TransportId transport, DataChannelParameters channel) {
+    // TODO(lead): engine.consumeData(transport, null, channel).id()
+    throw new UnsupportedOperationException("wired at merge");
+  }
+
+  @Override
+  public void sendData(DataConsumerId channel, byte[] payload) {
+    // TODO(lead): engine.sendData(channel, true, payload) without waiting for the stage; a false
+    // result (SCTP send buffer full) is counted by the engine.
+    throw new UnsupportedOperationException("wired at merge");
+  }
+
+  @Override
+  public void closeDataChannel(DataConsumerId channel) {
+    // TODO(lead): engine.closeDataConsumer(channel)
+    throw new UnsupportedOperationException("wired at merge");
   }
 }

@@ -1,8 +1,12 @@
 package dev.sfumato.rooms.live;
 
+import dev.sfumato.engine.api.DataConsumerId;
+import dev.sfumato.engine.api.DataProducerId;
+import dev.sfumato.engine.api.DataProducerInfo;
 import dev.sfumato.engine.api.ProducerId;
 import dev.sfumato.engine.api.RouterId;
 import dev.sfumato.engine.api.SpeakerLevel;
+import dev.sfumato.engine.api.TransportId;
 import dev.sfumato.rooms.application.RoomManager;
 import dev.sfumato.rooms.auth.AccessTokenMinter;
 import dev.sfumato.rooms.auth.ClaimGrants;
@@ -28,8 +32,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import livekit.LivekitModels.DataPacket;
 import livekit.LivekitModels.DisconnectReason;
 import livekit.LivekitModels.ParticipantInfo;
 import livekit.LivekitModels.ParticipantPermission;
@@ -62,6 +68,10 @@ public class LiveRooms {
 
   private final Map<String, Room> rooms = new ConcurrentHashMap<>();
   private final Map<Participant, Long> tokenRefreshedNanos = new ConcurrentHashMap<>();
+
+  /** Every engine transport of the live rooms, with its room and participant (engine events). */
+  private final Map<TransportId, TransportOwner> transports = new ConcurrentHashMap<>();
+
   private ServerSettings settings;
   private Media media;
   private RoomAdmin admin;
@@ -184,7 +194,7 @@ public class LiveRooms {
         (n, existing) ->
             existing != null && !existing.closed()
                 ? existing
-                : new Room(snapshot, media, settings, System.nanoTime()));
+                : new Room(snapshot, media, settings, System.nanoTime(), transports));
   }
 
   /** One request of the session's participant. */
@@ -229,6 +239,48 @@ public class LiveRooms {
     for (Room room : rooms.values()) {
       if (room.router.equals(router)) {
         room.speakersChanged(levels);
+      }
+    }
+  }
+
+  // ---- data channels (engine events; each runs under its room's monitor) ----
+
+  /** A peer opened a data channel (DCEP) on one of a participant's transports. */
+  public void dataProducerOpened(DataProducerInfo info) {
+    onData(info.transportId(), (data, p) -> data.producerOpened(p, info));
+  }
+
+  public void dataProducerClosed(DataProducerId id, TransportId transport) {
+    onData(transport, (data, p) -> data.producerClosed(p, id));
+  }
+
+  public void dataConsumerClosed(DataConsumerId id, TransportId transport) {
+    onData(transport, (data, p) -> data.consumerClosed(p, id));
+  }
+
+  /**
+   * One message a participant sent on one of its channels (LiveKit treats text and binary alike:
+   * the payload must be a {@code livekit.DataPacket}).
+   */
+  public void dataMessage(
+      DataProducerId producer, TransportId transport, boolean binary, byte[] payload) {
+    onData(transport, (data, p) -> data.message(p, producer, payload));
+  }
+
+  /** The SCTP association of a transport changed state; the channels' own events do the work. */
+  public void sctpStateChanged(TransportId transport, String state) {
+    TransportOwner owner = transports.get(transport);
+    if (owner != null) {
+      LOG.fine(() -> "SCTP of " + owner.participant().identity + " (" + transport + "): " + state);
+    }
+  }
+
+  /** Runs {@code action} under the monitor of the transport's room; unknown transports: nothing. */
+  private void onData(TransportId transport, BiConsumer<RoomData, Participant> action) {
+    TransportOwner owner = transports.get(transport);
+    if (owner != null) {
+      synchronized (owner.room()) {
+        action.accept(owner.room().data, owner.participant());
       }
     }
   }
@@ -306,6 +358,14 @@ public class LiveRooms {
   /** Stores the metadata and tells everyone in the room; the room with its live counts. */
   public RoomSnapshot updateRoomMetadata(String room, String metadata) {
     return admin.updateRoomMetadata(room, metadata);
+  }
+
+  /**
+   * RoomService.SendData: {@code packet} (kind, destinations, user payload) goes to the room's
+   * participants without a sender. NOT_FOUND when the room is not live here.
+   */
+  public void sendData(String room, DataPacket packet) {
+    admin.sendData(room, packet);
   }
 
   /** The live room of that name, or null when nobody is in it on this node. */

@@ -10,7 +10,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@link ServerSettings} from MicroProfile Config: {@code sfumato.ice-servers} (comma-separated
  * {@code url} or {@code url|username|credential}), {@code sfumato.signal.ping-interval} and {@code
  * ping-timeout} (seconds, LiveKit's 5 and 15), {@code sfumato.signal.resume-window} (seconds a
- * dropped signal connection may come back) and {@code sfumato.node-id}.
+ * dropped signal connection may come back), {@code sfumato.node-id} and {@code
+ * sfumato.data-channels} (LiveKit's data channels, on by default as in LiveKit; off, v0 clients get
+ * no subscriber-primary connection and data messages go nowhere).
  *
  * <p>The version told to clients is that of the LiveKit server whose protocol Sfumato speaks
  * (clients gate features such as RPC on it), {@code sfumato.livekit-version}.
@@ -27,7 +29,7 @@ final class LiveSettings {
         c.getOptionalValue("sfumato.signal.ping-interval", Integer.class).orElse(5),
         c.getOptionalValue("sfumato.signal.ping-timeout", Integer.class).orElse(15),
         c.getOptionalValue("sfumato.signal.resume-window", Integer.class).orElse(15),
-        false);
+        c.getOptionalValue("sfumato.data-channels", Boolean.class).orElse(true));
   }
 
   static List<ICEServer> iceServers(String spec) {

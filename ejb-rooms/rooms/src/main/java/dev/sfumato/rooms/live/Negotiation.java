@@ -167,13 +167,12 @@ final class Negotiation {
     if (p.publisher == null) {
       // v0 without subscriber-primary: the publisher connection is the one the client waits
       // for, and its first offer holds only the data channel section. Rejecting it would leave
-      // the connection without a transport, so it is accepted (ICE and DTLS come up; the
-      // channels open once SCTP is served).
+      // the connection without a transport, so it is accepted even when data channels are off
+      // (ICE and DTLS come up; SCTP is only started when they are on).
+      boolean data = room.settings.dataChannels();
       ServerCapabilities caps =
-          p.protocol == Participant.Protocol.V0
-              ? capabilities.withDataChannels(true)
-              : capabilities;
-      p.publisher = new ClientPeer(room.media.createTransport(room.router), caps);
+          capabilities.withDataChannels(data || p.protocol == Participant.Protocol.V0);
+      p.publisher = new ClientPeer(room.newTransport(p), caps, data);
     }
     Map<String, LocalSender> senders = new LinkedHashMap<>();
     Map<String, String> midToTrack = new LinkedHashMap<>();
@@ -190,6 +189,11 @@ final class Negotiation {
       room.broadcast(p);
     }
     published.forEach(room::published);
+  }
+
+  /** v0 subscriber-primary: the subscriber connection starts now, with the data channel. */
+  void openSubscriber(Participant p) {
+    SubscriberOffers.open(room, p, capabilities);
   }
 
   /** The client's answer to a server offer (v0 subscriber connection). */

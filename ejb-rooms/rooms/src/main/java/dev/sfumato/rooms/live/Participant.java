@@ -47,6 +47,8 @@ final class Participant {
   /** v0 only: the connection the server offers on. */
   ServerPeer subscriber;
 
+  final ParticipantData data = new ParticipantData();
+
   volatile SignalSink sink;
   volatile long lastSeenNanos;
 

@@ -3,6 +3,8 @@ package dev.sfumato.rooms.live;
 import dev.sfumato.engine.api.ProducerId;
 import dev.sfumato.engine.api.RouterId;
 import dev.sfumato.engine.api.SpeakerLevel;
+import dev.sfumato.engine.api.TransportId;
+import dev.sfumato.engine.api.WebRtcTransportInfo;
 import dev.sfumato.rooms.domain.RoomException;
 import dev.sfumato.rooms.domain.RoomSnapshot;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import livekit.LivekitModels;
@@ -40,6 +43,10 @@ public final class Room {
   final ServerSettings settings;
   final long creationTimeMs;
   final Negotiation negotiation;
+  final RoomData data;
+
+  /** Whose each engine transport of this room is; shared by every room of a {@link LiveRooms}. */
+  private final Map<TransportId, TransportOwner> transports;
 
   String metadata;
   int maxParticipants;
@@ -53,6 +60,16 @@ public final class Room {
   private long emptySinceNanos;
 
   Room(RoomSnapshot snapshot, Media media, ServerSettings settings, long nowNanos) {
+    this(snapshot, media, settings, nowNanos, new ConcurrentHashMap<>());
+  }
+
+  Room(
+      RoomSnapshot snapshot,
+      Media media,
+      ServerSettings settings,
+      long nowNanos,
+      Map<TransportId, TransportOwner> transports) {
+    this.transports = transports;
     this.name = snapshot.name();
     this.sid = snapshot.sid();
     this.router = new RouterId(snapshot.routerId());
@@ -65,6 +82,7 @@ public final class Room {
     this.departureTimeoutSeconds = snapshot.departureTimeout();
     this.emptySinceNanos = nowNanos;
     this.negotiation = new Negotiation(this);
+    this.data = new RoomData(this);
   }
 
   // ---- membership ----
@@ -103,6 +121,11 @@ public final class Room {
               .forEach(t -> negotiation.subscribe(p, t));
         }
       }
+    }
+    if (subscriberPrimary(p)) {
+      // The client waits for its primary (subscriber) connection, which only the server's offer
+      // starts: at once, with the data channel section even when nothing is subscribed yet.
+      negotiation.openSubscriber(p);
     }
     LOG.info(() -> "participant " + p.identity + " (" + p.sid + ") joined " + name);
   }
@@ -147,7 +170,15 @@ public final class Room {
     }
   }
 
-  void closeTransportQuietly(dev.sfumato.engine.api.TransportId id) {
+  /** A new engine transport for one of {@code p}'s connections, known by its id from now on. */
+  WebRtcTransportInfo newTransport(Participant p) {
+    WebRtcTransportInfo info = media.createTransport(router);
+    transports.put(info.id(), new TransportOwner(this, p));
+    return info;
+  }
+
+  void closeTransportQuietly(TransportId id) {
+    transports.remove(id);
     try {
       media.closeTransport(id);
     } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 import livekit.LivekitModels;
+import livekit.LivekitModels.DataPacket;
 import livekit.LivekitModels.DisconnectReason;
 import livekit.LivekitModels.ParticipantInfo;
 import livekit.LivekitModels.ParticipantPermission;
@@ -21,10 +22,10 @@ import livekit.LivekitRtc.SignalResponse;
 
 /**
  * The participant half of LiveKit's RoomService (its RoomManager's ListParticipants,
- * GetParticipant, RemoveParticipant, MutePublishedTrack, UpdateParticipant, UpdateSubscriptions and
- * UpdateRoomMetadata) on this node's live rooms. The caller has already checked the roomAdmin grant
- * for the room. Changes run under the room's monitor, as signal requests do, and reach the
- * participants through the room's usual broadcast.
+ * GetParticipant, RemoveParticipant, MutePublishedTrack, UpdateParticipant, UpdateSubscriptions,
+ * UpdateRoomMetadata and SendData) on this node's live rooms. The caller has already checked the
+ * roomAdmin grant for the room. Changes run under the room's monitor, as signal requests do, and
+ * reach the participants through the room's usual broadcast.
  *
  * <p>Errors are LiveKit's: a room that is not stored is NOT_FOUND "requested room does not exist";
  * a stored room with nobody live lists no participants, and for every other call its participants
@@ -206,6 +207,20 @@ final class RoomAdmin {
           info.getNumParticipants(),
           info.getNumPublishers(),
           saved.routerId());
+    }
+  }
+
+  /**
+   * LiveKit's SendData: the packet goes to the room's participants as if from nobody. A room that
+   * is not live on this node is NOT_FOUND, as LiveKit's RoomManager answers.
+   */
+  void sendData(String roomName, DataPacket packet) {
+    Room room = liveOrNull(roomName);
+    if (room == null) {
+      throw notFound(NO_ROOM);
+    }
+    synchronized (room) {
+      room.data.send(packet);
     }
   }
 

@@ -3,22 +3,31 @@ package dev.sfumato.rooms.live;
 import dev.sfumato.engine.api.IceParameters;
 import dev.sfumato.engine.api.TransportId;
 import dev.sfumato.engine.api.WebRtcTransportInfo;
+import dev.sfumato.rooms.sdp.NegotiatedMedia;
 import dev.sfumato.rooms.sdp.OfferBuilder;
 import dev.sfumato.rooms.sdp.OfferOutcome;
 import dev.sfumato.rooms.sdp.OfferSection;
 import dev.sfumato.rooms.sdp.SdpException;
 import dev.sfumato.rooms.sdp.SdpOffer;
+import dev.sfumato.rooms.sdp.SdpParser;
 import dev.sfumato.rooms.sdp.ServerCapabilities;
+import dev.sfumato.rooms.sdp.SessionDescription;
 import dev.sfumato.rooms.webrtc.TransportSdp;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Protocol v0's subscriber connection: the server offers, the client answers. One offer is in
  * flight at a time; changes made meanwhile are offered once the answer came (LiveKit's negotiation
  * queue). Sections keep their mids for the whole session (see {@link OfferBuilder}).
+ *
+ * <p>With a data channel, the first answer that accepts it starts SCTP on the transport with the
+ * answer's a=sctp-port and a=max-message-size (our own were offered from the capabilities).
  */
 final class ServerPeer {
+  private static final Logger LOG = Logger.getLogger(ServerPeer.class.getName());
   private static final SecureRandom RANDOM = new SecureRandom();
 
   final WebRtcTransportInfo transport;
@@ -28,6 +37,8 @@ final class ServerPeer {
   private SdpOffer current;
   private SdpOffer pending;
   private boolean connected;
+  private boolean sctpTried;
+  private boolean sctpStarted;
   private boolean dirty;
   private int nextMid;
   private int offerId;
@@ -78,6 +89,16 @@ final class ServerPeer {
     return offerId;
   }
 
+  /** Whether the offers carry the data channel section. */
+  boolean hasDataChannel() {
+    return dataChannel;
+  }
+
+  /** Whether SCTP runs on the transport (the client accepted the data channel section). */
+  boolean sctpStarted() {
+    return sctpStarted;
+  }
+
   /**
    * The client's answer to the pending offer; the first one connects the transport. Returns null
    * when no offer is pending (a stale or unsolicited answer).
@@ -86,12 +107,23 @@ final class ServerPeer {
     if (pending == null) {
       return null;
     }
-    OfferOutcome outcome = pending.accept(answerSdp);
+    SessionDescription answer = SdpParser.parse(answerSdp);
+    OfferOutcome outcome = pending.accept(answer);
     current = pending;
     pending = null;
     if (!connected && outcome.remote() != null) {
       media.connect(id(), TransportSdp.ice(outcome.remote()), TransportSdp.dtls(outcome.remote()));
       connected = true;
+    }
+    NegotiatedMedia data = dataChannel ? outcome.media(OfferBuilder.DATA_CHANNEL_MID) : null;
+    if (!sctpTried && data != null && data.accepted()) {
+      sctpTried = true;
+      try {
+        media.enableSctp(id(), SctpSdp.remote(answer.media(OfferBuilder.DATA_CHANNEL_MID)));
+        sctpStarted = true;
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "cannot start SCTP on " + id(), e);
+      }
     }
     return outcome;
   }

@@ -14,18 +14,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import livekit.LivekitModels.ParticipantInfo;
 import livekit.LivekitRtc;
 
 /**
  * Protocol v0's subscriber side: each change of a participant's subscriptions becomes a server
  * offer on its subscriber connection (a section per subscribed track, stopped sections for tracks
  * that went away, new tracks appended with new mids), and the client's answer starts the consumers.
- * Called under the room's monitor.
+ * With data channels the first offer carries the data channel section (for a subscriber-primary
+ * participant it goes out at join, with no track yet), and the answer that accepts it opens the
+ * server's {@code _reliable} and {@code _lossy} channels. Called under the room's monitor.
  */
 final class SubscriberOffers {
   private static final Logger LOG = Logger.getLogger(SubscriberOffers.class.getName());
 
   private SubscriberOffers() {}
+
+  /** Creates the subscriber connection (if there is none) and makes its first offer. */
+  static void open(Room room, Participant p, ServerCapabilities capabilities) {
+    if (p.subscriber == null) {
+      p.subscriber =
+          new ServerPeer(room.newTransport(p), capabilities, room.settings.dataChannels());
+      renegotiate(room, p, capabilities);
+    }
+  }
 
   static void renegotiate(Room room, Participant p, ServerCapabilities capabilities) {
     if (p.subscriber == null) {
@@ -33,8 +45,7 @@ final class SubscriberOffers {
         return;
       }
       p.subscriber =
-          new ServerPeer(
-              room.media.createTransport(room.router), capabilities, room.settings.dataChannels());
+          new ServerPeer(room.newTransport(p), capabilities, room.settings.dataChannels());
     }
     ServerPeer peer = p.subscriber;
     if (!peer.canOffer()) {
@@ -57,7 +68,8 @@ final class SubscriberOffers {
         sections.add(OfferSection.live(s.mid, s.track.kind(), s.sender, s.track.media.codecs()));
       }
     }
-    if (sections.isEmpty()) {
+    boolean first = peer.offerId() == 0;
+    if (sections.isEmpty() && !(first && peer.hasDataChannel())) {
       return;
     }
     SdpOffer offer = peer.offer(sections);
@@ -85,6 +97,15 @@ final class SubscriberOffers {
     }
     if (outcome == null) {
       return;
+    }
+    if (p.subscriber.sctpStarted()) {
+      room.data.subscriberReady(p);
+    }
+    if (p.state == ParticipantInfo.State.JOINED) {
+      // Subscriber-primary: its connection is the one that makes the participant active (LiveKit
+      // marks it so when the primary connection is up).
+      p.state = ParticipantInfo.State.ACTIVE;
+      room.broadcast(p);
     }
     for (Subscription s : p.subscriptions.values()) {
       NegotiatedMedia m = s.mid == null ? null : outcome.media(s.mid);

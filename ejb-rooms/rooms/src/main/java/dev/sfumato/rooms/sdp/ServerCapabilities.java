@@ -83,6 +83,12 @@ public record ServerCapabilities(
         codecs, rtx, headerExtensions, feedback, accept, sctpPort, maxMessageSize);
   }
 
+  /** Our a=sctp-port and a=max-message-size, e.g. as the engine's SCTP stack reports them. */
+  public ServerCapabilities withSctp(int port, long maxMessageSize) {
+    return new ServerCapabilities(
+        codecs, rtx, headerExtensions, feedback, dataChannels, port, maxMessageSize);
+  }
+
   public ServerCapabilities withCodecs(List<CodecCapability> preferred) {
     return new ServerCapabilities(
         preferred, rtx, headerExtensions, feedback, dataChannels, sctpPort, maxMessageSize);

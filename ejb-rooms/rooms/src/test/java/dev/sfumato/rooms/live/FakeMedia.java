@@ -1,6 +1,8 @@
 package dev.sfumato.rooms.live;
 
 import dev.sfumato.engine.api.ConsumerId;
+import dev.sfumato.engine.api.DataChannelParameters;
+import dev.sfumato.engine.api.DataConsumerId;
 import dev.sfumato.engine.api.DtlsFingerprint;
 import dev.sfumato.engine.api.DtlsParameters;
 import dev.sfumato.engine.api.IceCandidate;
@@ -8,6 +10,7 @@ import dev.sfumato.engine.api.IceParameters;
 import dev.sfumato.engine.api.ProducerId;
 import dev.sfumato.engine.api.RouterId;
 import dev.sfumato.engine.api.RtpParameters;
+import dev.sfumato.engine.api.SctpParameters;
 import dev.sfumato.engine.api.TransportId;
 import dev.sfumato.engine.api.WebRtcTransportInfo;
 import java.util.ArrayList;
@@ -33,6 +36,21 @@ final class FakeMedia implements Media {
   final List<TransportId> closedTransports = new ArrayList<>();
   final List<ConsumerId> closedConsumers = new ArrayList<>();
   final List<ProducerId> closedProducers = new ArrayList<>();
+  final Map<TransportId, SctpParameters> sctp = new LinkedHashMap<>();
+
+  /** Data channels the room opened: id → (transport, parameters). */
+  final Map<DataConsumerId, OpenedChannel> dataChannels = new LinkedHashMap<>();
+
+  final List<SentData> sent = new ArrayList<>();
+  final List<DataConsumerId> closedDataChannels = new ArrayList<>();
+
+  /** What {@link #enableSctp} answers: the engine's port and max-message-size. */
+  SctpParameters localSctp = new SctpParameters(5000, 262144);
+
+  record OpenedChannel(TransportId transport, DataChannelParameters parameters) {}
+
+  record SentData(DataConsumerId channel, byte[] payload) {}
+
   private int next;
 
   @Override
@@ -98,5 +116,51 @@ final class FakeMedia implements Media {
   @Override
   public void setConsumerPaused(ConsumerId consumer, boolean paused) {
     calls.add("setConsumerPaused " + consumer + " " + paused);
+  }
+
+  @Override
+  public SctpParameters enableSctp(TransportId transport, SctpParameters remote) {
+    calls.add("enableSctp " + transport + " " + remote.port() + " " + remote.maxMessageSize());
+    sctp.put(transport, remote);
+    return localSctp;
+  }
+
+  @Override
+  public DataConsumerId openDataChannel(TransportId transport, DataChannelParameters channel) {
+    DataConsumerId id = new DataConsumerId("DC_" + ++next);
+    calls.add("openDataChannel " + transport + " " + channel.label() + " " + channel.streamId());
+    dataChannels.put(id, new OpenedChannel(transport, channel));
+    return id;
+  }
+
+  @Override
+  public void sendData(DataConsumerId channel, byte[] payload) {
+    sent.add(new SentData(channel, payload));
+  }
+
+  @Override
+  public void closeDataChannel(DataConsumerId channel) {
+    calls.add("closeDataChannel " + channel);
+    closedDataChannels.add(channel);
+  }
+
+  /** The messages sent on the channels opened on {@code transport}, in order. */
+  List<byte[]> sentOn(TransportId transport) {
+    return sent.stream()
+        .filter(d -> dataChannels.get(d.channel()).transport().equals(transport))
+        .map(SentData::payload)
+        .toList();
+  }
+
+  /** The channel the room opened on {@code transport} with {@code label}, or null. */
+  DataConsumerId channel(TransportId transport, String label) {
+    DataConsumerId found = null;
+    for (Map.Entry<DataConsumerId, OpenedChannel> e : dataChannels.entrySet()) {
+      if (e.getValue().transport().equals(transport)
+          && e.getValue().parameters().label().equals(label)) {
+        found = e.getKey();
+      }
+    }
+    return found;
   }
 }

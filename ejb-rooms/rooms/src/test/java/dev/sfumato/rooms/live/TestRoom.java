@@ -1,5 +1,6 @@
 package dev.sfumato.rooms.live;
 
+import dev.sfumato.engine.api.TransportId;
 import dev.sfumato.rooms.auth.ClaimGrants;
 import dev.sfumato.rooms.auth.VideoGrant;
 import dev.sfumato.rooms.domain.RoomSnapshot;
@@ -9,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import livekit.LivekitModels.ParticipantInfo;
 import livekit.LivekitModels.TrackSource;
@@ -24,10 +27,19 @@ final class TestRoom {
 
   static final String CAMERA_CID = "901bb94e-0216-429f-8a4a-2a09c3492455";
 
+  /** Data channels off: the tests of media alone see no data channel section or channels. */
   static final ServerSettings SETTINGS =
       new ServerSettings("1.9.0", "test-node", List.of(), 5, 15, 15, false);
 
+  /** The server's default: LiveKit data channels on. */
+  static final ServerSettings WITH_DATA =
+      new ServerSettings("1.9.0", "test-node", List.of(), 5, 15, 15, true);
+
   final FakeMedia media = new FakeMedia();
+
+  /** The room's transport index, as LiveRooms shares it among its rooms. */
+  final Map<TransportId, TransportOwner> transports = new ConcurrentHashMap<>();
+
   final Room room;
 
   TestRoom() {
@@ -35,6 +47,14 @@ final class TestRoom {
   }
 
   TestRoom(int maxParticipants, int departureTimeoutSeconds) {
+    this(maxParticipants, departureTimeoutSeconds, SETTINGS);
+  }
+
+  TestRoom(ServerSettings settings) {
+    this(0, 20, settings);
+  }
+
+  TestRoom(int maxParticipants, int departureTimeoutSeconds, ServerSettings settings) {
     RoomSnapshot snapshot =
         new RoomSnapshot(
             "RM_test",
@@ -48,7 +68,7 @@ final class TestRoom {
             0,
             0,
             "RT_test");
-    room = new Room(snapshot, media, SETTINGS, System.nanoTime());
+    room = new Room(snapshot, media, settings, System.nanoTime(), transports);
   }
 
   /** One joined participant and what it was sent. */
