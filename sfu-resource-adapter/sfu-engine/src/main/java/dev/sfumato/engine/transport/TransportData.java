@@ -8,7 +8,6 @@ import dev.sfumato.engine.dtls.DtlsSession;
 import dev.sfumato.engine.forward.DataConsumer;
 import dev.sfumato.engine.forward.DataProducer;
 import dev.sfumato.engine.forward.DataTransport;
-import dev.sfumato.engine.sctp.ChannelType;
 import dev.sfumato.engine.sctp.DataChannel;
 import dev.sfumato.engine.sctp.DataChannelListener;
 import dev.sfumato.engine.sctp.DataChannels;
@@ -19,7 +18,6 @@ import dev.sfumato.engine.sctp.SctpDrop;
 import dev.sfumato.engine.sctp.SctpState;
 import dev.sfumato.engine.sctp.SendOptions;
 import dev.sfumato.engine.sctp.SendStatus;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -194,11 +192,15 @@ public final class TransportData implements DataChannelListener, DataTransport {
       useOrNegotiate(channel);
       return channel;
     }
-    checkLabels(channel);
+    ChannelParameters.checkLabels(channel);
     try {
       DataChannel ch =
           channels.open(
-              channel.label(), channel.protocol(), type(channel), reliability(channel), 0);
+              channel.label(),
+              channel.protocol(),
+              ChannelParameters.type(channel),
+              ChannelParameters.reliability(channel),
+              0);
       armTimer();
       return channel.withStreamId(ch.id());
     } catch (IllegalStateException e) {
@@ -209,13 +211,13 @@ public final class TransportData implements DataChannelListener, DataTransport {
   private void useOrNegotiate(DataChannelParameters channel) {
     DataChannel ch = channels.channel(channel.streamId());
     if (ch == null) {
-      checkLabels(channel);
+      ChannelParameters.checkLabels(channel);
       channels.negotiated(
           channel.streamId(),
           channel.label(),
           channel.protocol(),
-          type(channel),
-          reliability(channel));
+          ChannelParameters.type(channel),
+          ChannelParameters.reliability(channel));
     } else if (ch.state() == DataChannel.State.CLOSING || ch.state() == DataChannel.State.CLOSED) {
       throw new IllegalArgumentException("stream " + channel.streamId() + " is closing");
     }
@@ -231,14 +233,6 @@ public final class TransportData implements DataChannelListener, DataTransport {
     }
     if (sctp.state().compareTo(SctpState.ESTABLISHED) > 0) {
       throw new IllegalArgumentException("the SCTP association has ended");
-    }
-  }
-
-  /** DCEP carries label and protocol with 16-bit lengths (RFC 8832 §5.1). */
-  private static void checkLabels(DataChannelParameters channel) {
-    if (channel.label().getBytes(StandardCharsets.UTF_8).length > 0xFFFF
-        || channel.protocol().getBytes(StandardCharsets.UTF_8).length > 0xFFFF) {
-      throw new IllegalArgumentException("label or protocol longer than 65535 bytes");
     }
   }
 
@@ -316,7 +310,7 @@ public final class TransportData implements DataChannelListener, DataTransport {
   @Override
   public void opened(DataChannel channel) {
     if (channel.remote() && !closing && !producers.containsKey(channel.id())) {
-      owner.peerOpened(this, parameters(channel));
+      owner.peerOpened(this, ChannelParameters.parameters(channel));
     }
   }
 
@@ -430,37 +424,5 @@ public final class TransportData implements DataChannelListener, DataTransport {
     m.put("sctpMessagesWithoutProducer", d == null ? 0 : d.messagesWithoutProducer);
     m.put("dataProducers", d == null ? 0 : (long) d.producers.size());
     m.put("dataConsumers", d == null ? 0 : (long) d.consumers.size());
-  }
-
-  // ---- DCEP channel type <-> API parameters (RFC 8832 §5.1) ----
-
-  static DataChannelParameters parameters(DataChannel ch) {
-    int p = (int) Math.min(Integer.MAX_VALUE, ch.reliabilityParameter());
-    int kind = ch.type().code & 0x7F;
-    return new DataChannelParameters(
-        ch.id(),
-        ch.label(),
-        ch.protocol(),
-        !ch.type().unordered(),
-        kind == 0x01 ? p : -1,
-        kind == 0x02 ? p : -1);
-  }
-
-  static ChannelType type(DataChannelParameters p) {
-    if (p.maxRetransmits() >= 0) {
-      return p.ordered()
-          ? ChannelType.PARTIAL_RELIABLE_REXMIT
-          : ChannelType.PARTIAL_RELIABLE_REXMIT_UNORDERED;
-    }
-    if (p.maxPacketLifeTime() >= 0) {
-      return p.ordered()
-          ? ChannelType.PARTIAL_RELIABLE_TIMED
-          : ChannelType.PARTIAL_RELIABLE_TIMED_UNORDERED;
-    }
-    return p.ordered() ? ChannelType.RELIABLE : ChannelType.RELIABLE_UNORDERED;
-  }
-
-  static long reliability(DataChannelParameters p) {
-    return Math.max(0, Math.max(p.maxRetransmits(), p.maxPacketLifeTime()));
   }
 }
