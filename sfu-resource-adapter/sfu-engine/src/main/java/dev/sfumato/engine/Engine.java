@@ -2,6 +2,11 @@ package dev.sfumato.engine;
 
 import dev.sfumato.engine.api.ConsumerId;
 import dev.sfumato.engine.api.ConsumerInfo;
+import dev.sfumato.engine.api.DataChannelParameters;
+import dev.sfumato.engine.api.DataConsumerId;
+import dev.sfumato.engine.api.DataConsumerInfo;
+import dev.sfumato.engine.api.DataProducerId;
+import dev.sfumato.engine.api.DataProducerInfo;
 import dev.sfumato.engine.api.DtlsParameters;
 import dev.sfumato.engine.api.EngineControl;
 import dev.sfumato.engine.api.EngineDump;
@@ -13,6 +18,7 @@ import dev.sfumato.engine.api.ProducerInfo;
 import dev.sfumato.engine.api.RouterId;
 import dev.sfumato.engine.api.RouterInfo;
 import dev.sfumato.engine.api.RtpParameters;
+import dev.sfumato.engine.api.SctpParameters;
 import dev.sfumato.engine.api.SpeakerLevel;
 import dev.sfumato.engine.api.StatsReport;
 import dev.sfumato.engine.api.TransportId;
@@ -242,6 +248,55 @@ public final class Engine implements AutoCloseable {
     @Override
     public CompletionStage<StatsReport> consumerStats(ConsumerId consumer) {
       return onGroup(g -> g.consumerStats(consumer));
+    }
+
+    @Override
+    public CompletionStage<SctpParameters> enableSctp(
+        TransportId transport, SctpParameters remote, boolean emitMessages) {
+      return onGroup(g -> g.enableSctp(transport, remote, emitMessages));
+    }
+
+    @Override
+    public CompletionStage<DataProducerInfo> produceData(
+        TransportId transport, DataChannelParameters channel) {
+      return onGroup(g -> g.produceData(transport, channel));
+    }
+
+    @Override
+    public CompletionStage<Void> closeDataProducer(DataProducerId id) {
+      return onGroup(g -> g.closeDataProducer(id));
+    }
+
+    @Override
+    public CompletionStage<StatsReport> dataProducerStats(DataProducerId id) {
+      return onGroup(g -> g.dataProducerStats(id));
+    }
+
+    @Override
+    public CompletionStage<DataConsumerInfo> consumeData(
+        TransportId transport, DataProducerId producer, DataChannelParameters channel) {
+      return onGroup(g -> g.consumeData(transport, producer, channel));
+    }
+
+    @Override
+    public CompletionStage<Boolean> sendData(
+        DataConsumerId consumer, boolean binary, byte[] payload) {
+      return onGroup(g -> g.sendData(consumer, binary, payload));
+    }
+
+    @Override
+    public CompletionStage<Void> closeDataConsumer(DataConsumerId id) {
+      return onGroup(g -> g.closeDataConsumer(id));
+    }
+
+    @Override
+    public CompletionStage<StatsReport> dataConsumerStats(DataConsumerId id) {
+      return onGroup(g -> g.dataConsumerStats(id));
+    }
+
+    @Override
+    public CompletionStage<Void> injectLoss(double percent) {
+      return onGroup(g -> g.injectLoss(percent));
     }
 
     private <T> CompletionStage<T> onGroup(Function<WorkerGroup, CompletionStage<T>> call) {

@@ -21,13 +21,17 @@ import java.util.Objects;
  * @param speakerInterval the audio-level observer's window: each router decides who is speaking
  *     once per window and emits {@code SpeakersChanged} if that changed; {@link
  *     #MIN_SPEAKER_INTERVAL}..{@link #MAX_SPEAKER_INTERVAL}
+ * @param faultInjection whether {@code injectLoss} may drop packets on purpose (integration tests
+ *     of SCTP recovery); off by default, since a production server must never lose packets on
+ *     request
  */
 public record EngineConfig(
     int workers,
     InetAddress bindAddress,
     int basePort,
     InetAddress announcedAddress,
-    Duration speakerInterval) {
+    Duration speakerInterval,
+    boolean faultInjection) {
 
   /** 256 workers is far above any core count we deploy on; more is a configuration mistake. */
   public static final int MAX_WORKERS = 256;
@@ -47,10 +51,20 @@ public record EngineConfig(
   /** Past this a speaker indicator is useless. */
   public static final Duration MAX_SPEAKER_INTERVAL = Duration.ofSeconds(10);
 
-  /** The default speaker interval. */
+  /** The default speaker interval, no fault injection. */
   public EngineConfig(
       int workers, InetAddress bindAddress, int basePort, InetAddress announcedAddress) {
     this(workers, bindAddress, basePort, announcedAddress, DEFAULT_SPEAKER_INTERVAL);
+  }
+
+  /** No fault injection. */
+  public EngineConfig(
+      int workers,
+      InetAddress bindAddress,
+      int basePort,
+      InetAddress announcedAddress,
+      Duration speakerInterval) {
+    this(workers, bindAddress, basePort, announcedAddress, speakerInterval, false);
   }
 
   public EngineConfig {
@@ -84,7 +98,14 @@ public record EngineConfig(
 
   /** This configuration with another audio-level observer window. */
   public EngineConfig withSpeakerInterval(Duration interval) {
-    return new EngineConfig(workers, bindAddress, basePort, announcedAddress, interval);
+    return new EngineConfig(
+        workers, bindAddress, basePort, announcedAddress, interval, faultInjection);
+  }
+
+  /** This configuration with {@code injectLoss} allowed or not. */
+  public EngineConfig withFaultInjection(boolean enabled) {
+    return new EngineConfig(
+        workers, bindAddress, basePort, announcedAddress, speakerInterval, enabled);
   }
 
   /** One worker per core, loopback only: safe for a developer machine, useless for remote peers. */

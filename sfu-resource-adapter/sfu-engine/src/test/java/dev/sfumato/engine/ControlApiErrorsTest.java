@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.sfumato.engine.api.ConsumerId;
+import dev.sfumato.engine.api.DataChannelParameters;
+import dev.sfumato.engine.api.DataConsumerId;
+import dev.sfumato.engine.api.DataProducerId;
 import dev.sfumato.engine.api.DtlsFingerprint;
 import dev.sfumato.engine.api.DtlsParameters;
 import dev.sfumato.engine.api.DtlsRole;
@@ -17,6 +20,7 @@ import dev.sfumato.engine.api.RouterId;
 import dev.sfumato.engine.api.RtpCodecParameters;
 import dev.sfumato.engine.api.RtpEncodingParameters;
 import dev.sfumato.engine.api.RtpParameters;
+import dev.sfumato.engine.api.SctpParameters;
 import dev.sfumato.engine.api.TransportId;
 import dev.sfumato.engine.api.WebRtcTransportInfo;
 import java.util.List;
@@ -41,14 +45,29 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ControlApiErrorsTest {
 
   /** The objects a call may name. */
-  record Ids(RouterId router, TransportId transport, ProducerId producer, ConsumerId consumer) {}
+  record Ids(
+      RouterId router,
+      TransportId transport,
+      ProducerId producer,
+      ConsumerId consumer,
+      TransportId sctpTransport,
+      DataProducerId dataProducer,
+      DataConsumerId dataConsumer) {}
 
   private static final Ids UNKNOWN =
       new Ids(
           new RouterId("RT_unknown"),
           new TransportId("TP_unknown"),
           new ProducerId("PR_unknown"),
-          new ConsumerId("CO_unknown"));
+          new ConsumerId("CO_unknown"),
+          new TransportId("TP_unknown2"),
+          new DataProducerId("DP_unknown"),
+          new DataConsumerId("DC_unknown"));
+
+  private static final Ids NULLS = new Ids(null, null, null, null, null, null, null);
+
+  private static final DataChannelParameters NEGOTIATED =
+      DataChannelParameters.reliable("negotiated").withStreamId(2);
 
   private static final DtlsParameters DTLS =
       new DtlsParameters(
@@ -71,7 +90,13 @@ class ControlApiErrorsTest {
     WebRtcTransportInfo sub = await(c.createWebRtcTransport(router));
     ProducerId producer = await(c.produce(pub.id(), video(1111))).id();
     ConsumerId consumer = await(c.consume(sub.id(), producer, video(2222))).id();
-    real = new Ids(router, sub.id(), producer, consumer);
+    // pub gets SCTP, a negotiated data producer and its loopback (DTLS role known, not connected)
+    await(c.enableSctp(pub.id(), SctpParameters.DEFAULT, false));
+    await(c.connectWebRtcTransport(pub.id(), null, DTLS));
+    DataProducerId dataProducer = await(c.produceData(pub.id(), NEGOTIATED)).id();
+    DataConsumerId dataConsumer =
+        await(c.consumeData(pub.id(), dataProducer, DataChannelParameters.reliable("echo"))).id();
+    real = new Ids(router, sub.id(), producer, consumer, pub.id(), dataProducer, dataConsumer);
   }
 
   @AfterEach
@@ -97,7 +122,9 @@ class ControlApiErrorsTest {
   static Stream<Arguments> everyCall() {
     return Stream.concat(
         Stream.of(
-            call("createRouter", (c, ids) -> c.createRouter()), call("dump", (c, ids) -> c.dump())),
+            call("createRouter", (c, ids) -> c.createRouter()),
+            call("dump", (c, ids) -> c.dump()),
+            call("injectLoss", (c, ids) -> c.injectLoss(0))),
         callsWithIds());
   }
 
@@ -126,7 +153,20 @@ class ControlApiErrorsTest {
         call("resumeConsumer", (c, ids) -> c.resumeConsumer(ids.consumer())),
         call("requestKeyFrame", (c, ids) -> c.requestKeyFrame(ids.consumer())),
         call("closeConsumer", (c, ids) -> c.closeConsumer(ids.consumer())),
-        call("consumerStats", (c, ids) -> c.consumerStats(ids.consumer())));
+        call("consumerStats", (c, ids) -> c.consumerStats(ids.consumer())),
+        call(
+            "enableSctp", (c, ids) -> c.enableSctp(ids.transport(), SctpParameters.DEFAULT, false)),
+        call("produceData", (c, ids) -> c.produceData(ids.sctpTransport(), NEGOTIATED)),
+        call("closeDataProducer", (c, ids) -> c.closeDataProducer(ids.dataProducer())),
+        call("dataProducerStats", (c, ids) -> c.dataProducerStats(ids.dataProducer())),
+        call(
+            "consumeData",
+            (c, ids) ->
+                c.consumeData(
+                    ids.sctpTransport(), ids.dataProducer(), DataChannelParameters.reliable("x"))),
+        call("sendData", (c, ids) -> c.sendData(ids.dataConsumer(), true, new byte[1])),
+        call("closeDataConsumer", (c, ids) -> c.closeDataConsumer(ids.dataConsumer())),
+        call("dataConsumerStats", (c, ids) -> c.dataConsumerStats(ids.dataConsumer())));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -139,8 +179,7 @@ class ControlApiErrorsTest {
   @MethodSource("callsWithIds")
   void nullIdIsInvalidArgument(
       String name, BiFunction<EngineControl, Ids, CompletionStage<?>> call) {
-    assertFailsWith(
-        call.apply(engine.control(), new Ids(null, null, null, null)), Code.INVALID_ARGUMENT);
+    assertFailsWith(call.apply(engine.control(), NULLS), Code.INVALID_ARGUMENT);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -168,7 +207,36 @@ class ControlApiErrorsTest {
             "consume without RTP parameters",
             (c, ids) -> c.consume(ids.transport(), ids.producer(), null)),
         call("consume without producer", (c, ids) -> c.consume(ids.transport(), null, video(5))),
-        call("consume without transport", (c, ids) -> c.consume(null, ids.producer(), video(5))));
+        call("consume without transport", (c, ids) -> c.consume(null, ids.producer(), video(5))),
+        call(
+            "enableSctp twice",
+            (c, ids) -> c.enableSctp(ids.sctpTransport(), SctpParameters.DEFAULT, false)),
+        call(
+            "enableSctp without parameters",
+            (c, ids) -> c.enableSctp(ids.transport(), null, false)),
+        call(
+            "produceData without SCTP",
+            (c, ids) -> c.produceData(ids.transport(), NEGOTIATED.withStreamId(4))),
+        call(
+            "produceData on a stream with a data producer",
+            (c, ids) -> c.produceData(ids.sctpTransport(), NEGOTIATED)),
+        call(
+            "produceData without a stream id",
+            (c, ids) -> c.produceData(ids.sctpTransport(), DataChannelParameters.reliable("x"))),
+        call(
+            "produceData without channel parameters",
+            (c, ids) -> c.produceData(ids.sctpTransport(), null)),
+        call(
+            "consumeData without channel parameters",
+            (c, ids) -> c.consumeData(ids.sctpTransport(), ids.dataProducer(), null)),
+        call(
+            "consumeData on a stream with a data consumer",
+            (c, ids) -> c.consumeData(ids.sctpTransport(), null, NEGOTIATED.withStreamId(1))),
+        call(
+            "sendData on a consumer fed by a data producer",
+            (c, ids) -> c.sendData(ids.dataConsumer(), true, new byte[1])),
+        call("sendData without payload", (c, ids) -> c.sendData(ids.dataConsumer(), true, null)),
+        call("injectLoss without fault injection", (c, ids) -> c.injectLoss(5)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -190,6 +258,31 @@ class ControlApiErrorsTest {
   void consumeOfKnownProducerOnUnknownTransportIsNotFound() {
     assertFailsWith(
         engine.control().consume(UNKNOWN.transport(), real.producer(), video(6)), Code.NOT_FOUND);
+  }
+
+  @Test
+  void injectLossOutOfRangeIsInvalidEvenWhenEnabled() throws Exception {
+    engine.close();
+    EngineConfig config =
+        new EngineConfig(1, EngineConfig.loopback(), 0, EngineConfig.loopback())
+            .withFaultInjection(true);
+    engine = new Engine(config, new ThreadLauncher(), TestExecutors.BLOCKING, e -> {});
+    engine.start();
+    await(engine.control().injectLoss(50));
+    await(engine.control().injectLoss(0));
+    assertFailsWith(engine.control().injectLoss(50.5), Code.INVALID_ARGUMENT);
+    assertFailsWith(engine.control().injectLoss(-1), Code.INVALID_ARGUMENT);
+    assertFailsWith(engine.control().injectLoss(Double.NaN), Code.INVALID_ARGUMENT);
+  }
+
+  @Test
+  void closingADataProducerClosesItsConsumers() throws Exception {
+    EngineControl c = engine.control();
+    await(c.closeDataProducer(real.dataProducer()));
+    assertFailsWith(c.dataProducerStats(real.dataProducer()), Code.NOT_FOUND);
+    assertFailsWith(c.dataConsumerStats(real.dataConsumer()), Code.NOT_FOUND);
+    await(c.closeTransport(real.sctpTransport()));
+    assertFailsWith(c.produceData(real.sctpTransport(), NEGOTIATED), Code.NOT_FOUND);
   }
 
   @Test

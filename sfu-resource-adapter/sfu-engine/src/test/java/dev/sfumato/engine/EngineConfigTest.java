@@ -59,4 +59,14 @@ class EngineConfigTest {
     assertThatThrownBy(() -> config.withSpeakerInterval(null))
         .isInstanceOf(NullPointerException.class);
   }
+
+  @Test
+  void faultInjectionIsOffByDefaultAndSurvivesOtherWithers() {
+    EngineConfig config = new EngineConfig(1, LOOPBACK, 0, LOOPBACK);
+    assertThat(config.faultInjection()).isFalse();
+    EngineConfig on = config.withFaultInjection(true);
+    assertThat(on.faultInjection()).isTrue();
+    assertThat(on.withSpeakerInterval(Duration.ofMillis(200)).faultInjection()).isTrue();
+    assertThat(on.withFaultInjection(false)).isEqualTo(config);
+  }
 }

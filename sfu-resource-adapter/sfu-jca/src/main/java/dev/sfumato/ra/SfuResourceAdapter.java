@@ -50,6 +50,7 @@ public class SfuResourceAdapter implements ResourceAdapter {
   private String mediaBindAddress;
   private String mediaPort;
   private String mediaAnnouncedAddress;
+  private String mediaFaultInjection;
 
   private final Object lifecycle = new Object();
   private volatile Engine engine;
@@ -155,6 +156,7 @@ public class SfuResourceAdapter implements ResourceAdapter {
     putIfSet(raXml, MediaSettings.BIND_ADDRESS, mediaBindAddress);
     putIfSet(raXml, MediaSettings.PORT, mediaPort);
     putIfSet(raXml, MediaSettings.ANNOUNCED_ADDRESS, mediaAnnouncedAddress);
+    putIfSet(raXml, MediaSettings.FAULT_INJECTION, mediaFaultInjection);
     return ConfigLookup.firstOf(
         ConfigLookup.microProfileOrSystem(getClass().getClassLoader()), ConfigLookup.of(raXml));
   }
@@ -247,5 +249,13 @@ public class SfuResourceAdapter implements ResourceAdapter {
 
   public void setMediaAnnouncedAddress(String mediaAnnouncedAddress) {
     this.mediaAnnouncedAddress = mediaAnnouncedAddress;
+  }
+
+  public String getMediaFaultInjection() {
+    return mediaFaultInjection;
+  }
+
+  public void setMediaFaultInjection(String mediaFaultInjection) {
+    this.mediaFaultInjection = mediaFaultInjection;
   }
 }

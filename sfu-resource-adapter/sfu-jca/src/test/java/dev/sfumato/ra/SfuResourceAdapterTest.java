@@ -3,10 +3,17 @@ package dev.sfumato.ra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sfumato.engine.api.DataChannelParameters;
+import dev.sfumato.engine.api.DataConsumerInfo;
+import dev.sfumato.engine.api.DtlsFingerprint;
+import dev.sfumato.engine.api.DtlsParameters;
+import dev.sfumato.engine.api.DtlsRole;
 import dev.sfumato.engine.api.EngineDump;
 import dev.sfumato.engine.api.EngineEvent;
 import dev.sfumato.engine.api.EngineException;
 import dev.sfumato.engine.api.RouterInfo;
+import dev.sfumato.engine.api.SctpParameters;
+import dev.sfumato.engine.api.WebRtcTransportInfo;
 import dev.sfumato.ra.api.SfuConnection;
 import dev.sfumato.ra.api.SfuConnectionFactory;
 import dev.sfumato.ra.outbound.SfuManagedConnectionFactory;
@@ -74,6 +81,49 @@ class SfuResourceAdapterTest {
       assertThat(dump.workers().get(router.workerId()).routers()).isEqualTo(1);
       await(connection.closeRouter(router.id()));
       assertFailsWith(connection.closeRouter(router.id()), EngineException.Code.NOT_FOUND);
+    }
+  }
+
+  @Test
+  void dataChannelCallsGoThroughTheConnectionAndCompleteOffTheMediaThread() throws Exception {
+    adapter.start(context);
+    try (SfuConnection connection = connectionFactory().getConnection()) {
+      RouterInfo router = await(connection.createRouter());
+      WebRtcTransportInfo transport = await(connection.createWebRtcTransport(router.id()));
+      String[] completedOn = new String[1];
+      SctpParameters ours =
+          await(
+              connection
+                  .enableSctp(transport.id(), SctpParameters.DEFAULT, true)
+                  .whenComplete((p, e) -> completedOn[0] = Thread.currentThread().getName()));
+      assertThat(completedOn[0]).doesNotStartWith("sfumato-media-");
+      assertThat(ours).isEqualTo(new SctpParameters(5000, 262_144));
+      DtlsParameters remote =
+          new DtlsParameters(
+              DtlsRole.CLIENT,
+              List.of(DtlsFingerprint.parse("sha-256 " + "AB:".repeat(31) + "AB")));
+      await(connection.connectWebRtcTransport(transport.id(), null, remote));
+      DataConsumerInfo consumer =
+          await(
+              connection.consumeData(transport.id(), null, DataChannelParameters.reliable("app")));
+      assertThat(consumer.channel().streamId()).isOne(); // we are the DTLS server: odd ids
+      // queued until the association is up: accepted
+      assertThat(await(connection.sendData(consumer.id(), false, "hi".getBytes()))).isTrue();
+      assertThat(await(connection.dataConsumerStats(consumer.id())).counters())
+          .containsEntry("messagesOut", 1L);
+      assertFailsWith(connection.injectLoss(5), EngineException.Code.INVALID_ARGUMENT);
+      await(connection.closeDataConsumer(consumer.id()));
+      assertFailsWith(connection.dataConsumerStats(consumer.id()), EngineException.Code.NOT_FOUND);
+    }
+  }
+
+  @Test
+  void faultInjectionSettingAllowsInjectLoss() throws Exception {
+    adapter.setMediaFaultInjection("true");
+    adapter.start(context);
+    try (SfuConnection connection = connectionFactory().getConnection()) {
+      await(connection.injectLoss(5));
+      await(connection.injectLoss(0));
     }
   }
 

@@ -2,6 +2,11 @@ package dev.sfumato.rooms.engine;
 
 import dev.sfumato.engine.api.ConsumerId;
 import dev.sfumato.engine.api.ConsumerInfo;
+import dev.sfumato.engine.api.DataChannelParameters;
+import dev.sfumato.engine.api.DataConsumerId;
+import dev.sfumato.engine.api.DataConsumerInfo;
+import dev.sfumato.engine.api.DataProducerId;
+import dev.sfumato.engine.api.DataProducerInfo;
 import dev.sfumato.engine.api.DtlsParameters;
 import dev.sfumato.engine.api.EngineDump;
 import dev.sfumato.engine.api.EngineException;
@@ -10,6 +15,8 @@ import dev.sfumato.engine.api.ProducerId;
 import dev.sfumato.engine.api.ProducerInfo;
 import dev.sfumato.engine.api.RouterId;
 import dev.sfumato.engine.api.RtpParameters;
+import dev.sfumato.engine.api.SctpParameters;
+import dev.sfumato.engine.api.StatsReport;
 import dev.sfumato.engine.api.TransportId;
 import dev.sfumato.engine.api.WebRtcTransportInfo;
 import dev.sfumato.ra.api.SfuConnection;
@@ -24,6 +31,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The session layer's door to the media engine: one outbound JCA connection per call, the engine's
@@ -32,6 +41,8 @@ import java.util.function.Function;
  */
 @Stateless
 public class EngineGateway {
+
+  private static final Logger LOG = Logger.getLogger(EngineGateway.class.getName());
 
   @Resource(lookup = "eis/sfumato/engine")
   private SfuConnectionFactory connections;
@@ -92,6 +103,69 @@ public class EngineGateway {
 
   public void resumeConsumer(ConsumerId consumer) {
     call(c -> c.resumeConsumer(consumer));
+  }
+
+  // ---- data channels ----
+
+  /** Starts SCTP on the transport; returns our a=sctp-port / a=max-message-size for the answer. */
+  public SctpParameters enableSctp(
+      TransportId transport, SctpParameters remote, boolean emitMessages) {
+    return call(c -> c.enableSctp(transport, remote, emitMessages));
+  }
+
+  public DataProducerInfo produceData(TransportId transport, DataChannelParameters channel) {
+    return call(c -> c.produceData(transport, channel));
+  }
+
+  public void closeDataProducer(DataProducerId id) {
+    call(c -> c.closeDataProducer(id));
+  }
+
+  public StatsReport dataProducerStats(DataProducerId id) {
+    return call(c -> c.dataProducerStats(id));
+  }
+
+  /** {@code producer} null: an application-fed consumer (see {@link #sendDataAsync}). */
+  public DataConsumerInfo consumeData(
+      TransportId transport, DataProducerId producer, DataChannelParameters channel) {
+    return call(c -> c.consumeData(transport, producer, channel));
+  }
+
+  /**
+   * Queues one message on an application-fed data consumer and returns at once: data packets are
+   * fire-and-forget like the datagrams they ride on, and a room relaying chat must not wait per
+   * recipient. {@code payload} belongs to the engine from here on. A refusal (full send buffer,
+   * closed consumer, engine down) is counted by the engine and logged here at FINE.
+   */
+  public void sendDataAsync(DataConsumerId consumer, boolean binary, byte[] payload) {
+    CompletionStage<Boolean> sent;
+    try (SfuConnection connection = connections.getConnection()) {
+      sent = connection.sendData(consumer, binary, payload);
+    } catch (ResourceException | RuntimeException e) {
+      LOG.log(Level.FINE, e, () -> "data for " + consumer + " not sent");
+      return;
+    }
+    sent.whenComplete(
+        (ok, failure) -> {
+          if (failure != null) {
+            LOG.log(Level.FINE, failure, () -> "data for " + consumer + " not sent");
+          } else if (!ok) {
+            LOG.fine(() -> "data for " + consumer + " dropped: send buffer full or too large");
+          }
+        });
+  }
+
+  public void closeDataConsumer(DataConsumerId id) {
+    call(c -> c.closeDataConsumer(id));
+  }
+
+  public StatsReport dataConsumerStats(DataConsumerId id) {
+    return call(c -> c.dataConsumerStats(id));
+  }
+
+  /** Test-only packet loss (0..50 %); INVALID_ARGUMENT unless fault injection is configured. */
+  public void injectLoss(double percent) {
+    call(c -> c.injectLoss(percent));
   }
 
   private <T> T call(Function<SfuConnection, CompletionStage<T>> command) {

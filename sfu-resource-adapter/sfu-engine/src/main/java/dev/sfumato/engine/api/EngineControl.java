@@ -108,4 +108,91 @@ public interface EngineControl {
   CompletionStage<Void> closeConsumer(ConsumerId consumer);
 
   CompletionStage<StatsReport> consumerStats(ConsumerId consumer);
+
+  // ---- data channels: SCTP (RFC 8261) on a WebRTC transport, DCEP (RFC 8832) ----
+
+  /**
+   * Starts SCTP on the transport (RFC 8261): the association comes up once DTLS is connected (at
+   * once if it already is). Peer-opened channels (DCEP OPEN) become data producers automatically:
+   * {@link EngineEvent.DataProducerOpened}. State changes: {@link EngineEvent.SctpStateChanged}.
+   *
+   * @param remote the peer's {@code a=sctp-port} and {@code a=max-message-size} (RFC 8841); a
+   *     max-message-size of 0 is treated as 65536
+   * @param emitMessages every message of this transport's data producers is also an {@link
+   *     EngineEvent.DataMessage} (the LiveKit room layer routes them itself); such producers keep
+   *     no backlog, since the events already hand every message to the application
+   * @return our parameters for the answer: port 5000, max-message-size 262144. INVALID_ARGUMENT if
+   *     SCTP is already enabled on the transport, NOT_FOUND if the transport does not exist
+   */
+  CompletionStage<SctpParameters> enableSctp(
+      TransportId transport, SctpParameters remote, boolean emitMessages);
+
+  /**
+   * A data producer for a negotiated channel ({@code channel.streamId() >= 0}, no DCEP): the
+   * messages the peer sends on that stream. INVALID_ARGUMENT without SCTP, before {@code
+   * connectWebRtcTransport} (the DTLS role decides stream-id parity), for stream id -1 or a stream
+   * that already has a data producer.
+   */
+  CompletionStage<DataProducerInfo> produceData(
+      TransportId transport, DataChannelParameters channel);
+
+  /**
+   * Closes a data producer and each of its data consumers ({@link EngineEvent.DataProducerClosed},
+   * {@link EngineEvent.DataConsumerClosed}); the channel is closed (stream reset, RFC 8831 §6.7)
+   * once no data consumer of the transport sends on it either.
+   */
+  CompletionStage<Void> closeDataProducer(DataProducerId id);
+
+  /**
+   * Counters {@code messagesIn}, {@code bytesIn}, {@code messagesOut} (messages handed to
+   * consumers), {@code backlog}, {@code backlogDropped}, {@code consumers}.
+   */
+  CompletionStage<StatsReport> dataProducerStats(DataProducerId id);
+
+  /**
+   * A channel on which the engine sends. {@code producer} != null: that data producer's messages
+   * (same router; its backlog first); null: what the application passes to {@link #sendData}.
+   * {@code channel.streamId() == -1}: the engine opens a new channel with DCEP on a free stream id
+   * of its parity (RFC 8832 §6); the stream id of a channel the peer opened on this transport: the
+   * engine sends on that channel (channels are bidirectional, so a loopback echoes and LiveKit
+   * answers on the client's {@code _reliable}/{@code _lossy}); any other stream id: a negotiated
+   * channel. Ordering and partial reliability ({@code maxRetransmits}, {@code maxPacketLifeTime})
+   * come from {@code channel}. The returned info carries the stream id used. INVALID_ARGUMENT
+   * without SCTP, before {@code connectWebRtcTransport}, or when the stream already has a data
+   * consumer.
+   */
+  CompletionStage<DataConsumerInfo> consumeData(
+      TransportId transport, DataProducerId producer, DataChannelParameters channel);
+
+  /**
+   * Sends one message on an application-fed data consumer; {@code payload} belongs to the engine
+   * from this call on. A message above the peer's max-message-size is dropped and counted (false),
+   * never sent. INVALID_ARGUMENT for a consumer fed by a data producer.
+   *
+   * @param binary PPID 53 (binary) rather than 51 (string: {@code payload} is UTF-8)
+   * @return false when dropped because the SCTP send buffer is full (or the message is too large or
+   *     the channel closed); counted in the consumer's stats
+   */
+  CompletionStage<Boolean> sendData(DataConsumerId consumer, boolean binary, byte[] payload);
+
+  /**
+   * Closes a data consumer ({@link EngineEvent.DataConsumerClosed}); its channel is closed once no
+   * data producer of the transport uses that stream either.
+   */
+  CompletionStage<Void> closeDataConsumer(DataConsumerId id);
+
+  /**
+   * Counters {@code messagesOut}, {@code bytesOut}, {@code dropped} with {@code droppedBufferFull},
+   * {@code droppedTooLarge}, {@code droppedClosed}, {@code bufferedAmount}.
+   */
+  CompletionStage<StatsReport> dataConsumerStats(DataConsumerId id);
+
+  /**
+   * Test-only fault injection: drop this percentage (0..50) of the DTLS records after the handshake
+   * and of the SRTP/SRTCP datagrams, inbound and outbound, on every worker (counted as drop reason
+   * {@code INJECTED_LOSS}); 0 turns it off. INVALID_ARGUMENT unless {@code
+   * EngineConfig.faultInjection()} is true (MicroProfile key {@code sfumato.media.fault-injection},
+   * default false) or the percentage is outside 0..50.
+   */
+  CompletionStage<Void> injectLoss(double percent);
 }

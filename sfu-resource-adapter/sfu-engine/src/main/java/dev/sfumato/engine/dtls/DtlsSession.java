@@ -49,6 +49,18 @@ public final class DtlsSession {
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private final Runnable drainTask = this::drain;
 
+  /**
+   * Serializes Bouncy Castle's record layer between a sender (the media worker sending SCTP) and
+   * the drain task. {@code DTLSRecordLayer} (1.84) locks only record encryption: {@code send} reads
+   * {@code writeEpoch} and {@code retransmitEpoch} unlocked, and a receive that answers a
+   * retransmitted final flight switches {@code writeEpoch} to the old epoch while it resends, so a
+   * concurrent application send could go out as a handshake record in the wrong epoch. The drain
+   * holds this lock for one {@code receive} call: one record's decryption, at most {@value
+   * #DRAIN_WAIT_MILLIS} ms when the record held no application data (a handshake retransmission, an
+   * alert, a replay). A sender waits that long at worst.
+   */
+  private final Object recordLock = new Object();
+
   private volatile Executor executor;
   private volatile HandshakePolicy policy;
   private volatile DTLSTransport dtls;
@@ -106,7 +118,8 @@ public final class DtlsSession {
   }
 
   /**
-   * Sends one application-data record (an SCTP packet) to the peer.
+   * Sends one application-data record (an SCTP packet) to the peer, on the calling thread: the
+   * sender callback runs inside this call. Safe alongside the drain task (see {@code recordLock}).
    *
    * @return false if not connected (not yet, or no longer)
    * @throws IllegalArgumentException if {@code len} exceeds {@link #applicationSendLimit()}
@@ -120,13 +133,17 @@ public final class DtlsSession {
     if (len > applicationSendLimit) {
       throw new IllegalArgumentException(len + " bytes > send limit " + applicationSendLimit);
     }
+    Exception failure;
     try {
-      connected.send(buf, off, len);
+      synchronized (recordLock) {
+        connected.send(buf, off, len);
+      }
       return true;
     } catch (IOException | RuntimeException e) {
-      finish(DtlsState.FAILED, DtlsFailureReason.INTERNAL_ERROR, "send failed: " + e);
-      return false;
+      failure = e;
     }
+    finish(DtlsState.FAILED, DtlsFailureReason.INTERNAL_ERROR, "send failed: " + failure);
+    return false;
   }
 
   /**
@@ -165,7 +182,9 @@ public final class DtlsSession {
     DTLSTransport connected = dtls;
     if (previous == DtlsState.CONNECTED && connected != null) {
       try {
-        connected.close();
+        synchronized (recordLock) {
+          connected.close();
+        }
       } catch (IOException | RuntimeException e) {
         LOG.log(Level.FINE, "close_notify not sent", e);
       }
@@ -225,12 +244,14 @@ public final class DtlsSession {
       try {
         while (state.get() == DtlsState.CONNECTED) {
           // First the records Bouncy Castle split off an earlier multi-record datagram.
-          int received = connected.receivePending(buf, 0, buf.length);
-          if (received < 0) {
-            if (transport.isEmpty()) {
+          int received;
+          synchronized (recordLock) {
+            received = connected.receivePending(buf, 0, buf.length);
+            if (received < 0 && !transport.isEmpty()) {
+              received = connected.receive(buf, 0, buf.length, DRAIN_WAIT_MILLIS);
+            } else if (received < 0) {
               break;
             }
-            received = connected.receive(buf, 0, buf.length, DRAIN_WAIT_MILLIS);
           }
           if (received > 0 && !deliver(buf, received)) {
             return;

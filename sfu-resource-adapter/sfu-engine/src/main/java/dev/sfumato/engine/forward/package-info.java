@@ -10,5 +10,10 @@
  * for 1.5 s stops being forwarded. Simulcast: consumers follow the highest-ranked live encoding
  * (rid f > h > q, else the last listed), switching on its keyframe; bandwidth-driven layer choice,
  * VP8 picture-id rewriting, REMB/transport-cc and audio observers are later work.
+ *
+ * <p>Data (mediasoup's DataProducer/DataConsumer): a data producer hands each message to its data
+ * consumers on the same worker, sharing the one array (SCTP only reads it); until it has a consumer
+ * it keeps up to 256 messages / 1 MiB (then counted drops) for the next one. A message a consumer's
+ * association refuses (full send buffer, above the peer's max-message-size) is a counted drop.
  */
 package dev.sfumato.engine.forward;

@@ -79,6 +79,25 @@ public final class DataChannels implements SctpListener {
     throw new IllegalStateException("no free stream id");
   }
 
+  /**
+   * Registers a negotiated channel (RFC 8831 §6.5: both sides agreed on the stream id out of band,
+   * no DCEP): open at once, in both directions.
+   *
+   * @throws IllegalStateException when the stream id is in use
+   */
+  public DataChannel negotiated(
+      int id, String label, String protocol, ChannelType type, long reliabilityParameter) {
+    if (id < 0 || id > 65534 || channels.containsKey(id)) {
+      throw new IllegalStateException("stream id " + id + " in use or out of range");
+    }
+    DataChannel ch =
+        new DataChannel(
+            id, DcepMessage.open(type, 0, reliabilityParameter, label, protocol), false);
+    ch.state = DataChannel.State.OPEN;
+    channels.put(id, ch);
+    return ch;
+  }
+
   public DataChannel channel(int id) {
     return channels.get(id);
   }
@@ -99,6 +118,16 @@ public final class DataChannels implements SctpListener {
 
   private SendStatus sendMessage(int channelId, byte[] data, boolean binary) {
     DataChannel ch = channels.get(channelId);
+    return ch == null ? SendStatus.CLOSED : send(channelId, data, binary, ch.options);
+  }
+
+  /**
+   * Sends one message with explicit ordering and partial reliability (a data consumer's own, which
+   * may differ from what the channel's OPEN announced); the array is owned by the association from
+   * now on and must not change (it may be shared read-only by several associations).
+   */
+  public SendStatus send(int channelId, byte[] data, boolean binary, SendOptions options) {
+    DataChannel ch = channels.get(channelId);
     if (ch == null
         || ch.state == DataChannel.State.CLOSING
         || ch.state == DataChannel.State.CLOSED) {
@@ -113,9 +142,9 @@ public final class DataChannels implements SctpListener {
     }
     // RFC 8832 §6: until the ACK arrives, our messages go ordered so the OPEN precedes them
     SendOptions o =
-        ch.state == DataChannel.State.CONNECTING && ch.options.unordered()
-            ? new SendOptions(false, ch.options.maxRetransmits(), ch.options.maxLifetimeMillis())
-            : ch.options;
+        ch.state == DataChannel.State.CONNECTING && options.unordered()
+            ? new SendOptions(false, options.maxRetransmits(), options.maxLifetimeMillis())
+            : options;
     return association.send(channelId, ppid, data, o);
   }
 

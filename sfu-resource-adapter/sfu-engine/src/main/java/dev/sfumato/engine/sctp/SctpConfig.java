@@ -116,6 +116,25 @@ public record SctpConfig(
         delayedSackMillis);
   }
 
+  /** Packets of at most {@code bytes}: what fits one DTLS record under its send limit. */
+  public SctpConfig withMtu(int bytes) {
+    return new SctpConfig(
+        localPort,
+        remotePort,
+        bytes,
+        maxMessageSize,
+        receiveWindow,
+        sendBufferLimit,
+        streams,
+        rtoInitialMillis,
+        rtoMinMillis,
+        rtoMaxMillis,
+        maxRetransmissions,
+        maxInitRetransmissions,
+        cookieLifetimeMillis,
+        delayedSackMillis);
+  }
+
   public SctpConfig withSendBufferLimit(int limit) {
     return new SctpConfig(
         localPort,

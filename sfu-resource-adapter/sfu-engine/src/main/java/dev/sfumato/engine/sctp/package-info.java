@@ -3,22 +3,29 @@
  * stream reset (RFC 6525) and DCEP (RFC 8832), written for this engine because no maintained
  * pure-Java SCTP exists.
  *
- * <p>Wiring into a transport (all calls on its worker thread; nothing here starts threads or
- * locks):
+ * <p>Wired into every WebRTC transport that {@code enableSctp} was called on, by {@link
+ * dev.sfumato.engine.transport.TransportData} (all calls on the transport's worker thread; nothing
+ * here starts threads or locks):
  *
  * <pre>{@code
- * DataChannels channels = new DataChannels(dtlsRole, channelListener);
+ * DataChannels channels = new DataChannels(dtlsRole, transportData);   // once the role is known
  * SctpAssociation sctp = new SctpAssociation(
- *     SctpConfig.webRtc().withPorts(localSctpPort, remoteSctpPort)   // a=sctp-port
- *         .withMaxMessageSize(ourMaxMessageSize),                     // our a=max-message-size
- *     (buf, off, len) -> dtls.send(buf, off, len),                    // SCTP packet -> DTLS record
+ *     SctpConfig.webRtc().withPorts(5000, remoteSctpPort)              // a=sctp-port
+ *         .withMaxMessageSize(262144)                                  // our a=max-message-size
+ *         .withMtu(1152),                                              // fits one DTLS record
+ *     (buf, off, len) -> dtls.send(buf, off, len),                     // encrypted on the worker
  *     channels);
  * channels.attach(sctp);
- * sctp.peerMaxMessageSize(remoteMaxMessageSize);                      // their a=max-message-size
- * sctp.connect();                                                     // once DTLS is connected
- * // DtlsListener.onApplicationData -> sctp.receive(buf, off, len)
- * // worker loop: if (now >= sctp.nextTimeoutNanos()) sctp.onTimer(now)
+ * sctp.peerMaxMessageSize(remoteMaxMessageSize);                       // 0: 65536 assumed
+ * sctp.connect();                                                      // when DTLS is connected
+ * // DTLS drain thread: copy, post a command; worker: sctp.receive(packet, 0, len)
+ * // one worker timer at sctp.nextTimeoutNanos(), re-armed after each call: sctp.onTimer(now)
  * }</pre>
+ *
+ * <p>{@link dev.sfumato.engine.sctp.DataChannels} also registers negotiated channels (RFC 8831
+ * §6.5, no DCEP) and sends with explicit {@link dev.sfumato.engine.sctp.SendOptions}, so a data
+ * consumer's own ordering and partial reliability apply on a channel the peer opened. Messages are
+ * only read once queued, so one array is shared by every consumer a data producer forwards to.
  *
  * <p>Decisions:
  *

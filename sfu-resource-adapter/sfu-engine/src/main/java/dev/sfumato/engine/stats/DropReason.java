@@ -1,8 +1,9 @@
 package dev.sfumato.engine.stats;
 
 /**
- * Why a received datagram was discarded. Peer input never throws: every discarded datagram is
- * counted under exactly one of these, per worker, and surfaces in dumps and metrics.
+ * Why a received datagram was discarded (or, for {@link #INJECTED_LOSS}, one about to be sent).
+ * Peer input never throws: every discarded datagram is counted under exactly one of these, per
+ * worker, and surfaces in dumps and metrics.
  */
 public enum DropReason {
   /** No transport claims the datagram (no ICE session for its STUN username or source address). */
@@ -40,5 +41,12 @@ public enum DropReason {
   /** Decrypted RTCP whose compound walk failed (RFC 3550 §6.1, A.2). */
   RTCP_MALFORMED,
   /** RTP with an SSRC no producer of the transport signalled or could be bound to by mid/rid. */
-  UNKNOWN_SSRC
+  UNKNOWN_SSRC,
+  /** DTLS application data (SCTP) on a transport without {@code enableSctp}. */
+  SCTP_NOT_ENABLED,
+  /**
+   * Test-only fault injection ({@code injectLoss}): a DTLS record or SRTP/SRTCP datagram dropped on
+   * purpose, inbound or outbound.
+   */
+  INJECTED_LOSS
 }

@@ -18,8 +18,6 @@ import dev.sfumato.engine.ice.IceLiteAgent;
 import dev.sfumato.engine.ice.IceState;
 import dev.sfumato.engine.rtcp.RtcpMux;
 import dev.sfumato.engine.srtp.SrtpContexts;
-import dev.sfumato.engine.srtp.SrtpError;
-import dev.sfumato.engine.srtp.SrtpProfile;
 import dev.sfumato.engine.stats.DropReason;
 import dev.sfumato.engine.stun.StunMessage;
 import java.net.InetSocketAddress;
@@ -51,7 +49,9 @@ public final class WebRtcTransport implements MediaTransport {
   private final IceLiteAgent ice;
   private final DtlsSession dtls;
   private final TransportMedia media;
+  private final DtlsEvents dtlsEvents;
   private final AtomicInteger pendingDtlsSends = new AtomicInteger();
+  private TransportData data;
   private InetSocketAddress selected;
   private DtlsRole dtlsRole;
   private DtlsFingerprint remoteFingerprint;
@@ -76,8 +76,8 @@ public final class WebRtcTransport implements MediaTransport {
     this.routerId = routerId;
     this.host = host;
     this.ice = new IceLiteAgent(random, new IceEvents());
-    this.dtls =
-        new DtlsSession(host.certificate(), dtlsConfig, this::dtlsSend, new DtlsEvents(this, host));
+    this.dtlsEvents = new DtlsEvents(this, host);
+    this.dtls = new DtlsSession(host.certificate(), dtlsConfig, this::dtlsSend, dtlsEvents);
     this.media = new TransportMedia(this, host, random.nextInt() & 0xFFFF_FFFFL);
   }
 
@@ -96,6 +96,32 @@ public final class WebRtcTransport implements MediaTransport {
 
   public TransportMedia media() {
     return media;
+  }
+
+  /** The data channels, null until {@link #enableSctp}. */
+  public TransportData data() {
+    return data;
+  }
+
+  /**
+   * Starts SCTP: built now if the DTLS role is known (else at {@link #connect}), started now if
+   * DTLS is connected (else when it is).
+   *
+   * @throws IllegalArgumentException if SCTP is already enabled or the transport is closed
+   */
+  public TransportData enableSctp(
+      TransportData.Owner owner, dev.sfumato.engine.api.SctpParameters remote, boolean emit) {
+    if (data != null || closed) {
+      throw new IllegalArgumentException(closed ? "transport closed" : "SCTP already enabled");
+    }
+    data = new TransportData(this, host, dtls, owner, remote, emit);
+    if (dtlsRole != null) {
+      data.build(dtlsRole);
+    }
+    if (dtlsState == DtlsState.CONNECTED) {
+      data.start();
+    }
+    return data;
   }
 
   public boolean isClosed() {
@@ -145,6 +171,9 @@ public final class WebRtcTransport implements MediaTransport {
         remoteDtls.role() == dev.sfumato.engine.api.DtlsRole.SERVER
             ? DtlsRole.CLIENT
             : DtlsRole.SERVER;
+    if (data != null) {
+      data.build(dtlsRole);
+    }
     maybeStartDtls();
   }
 
@@ -170,6 +199,9 @@ public final class WebRtcTransport implements MediaTransport {
     if (closed) {
       return;
     }
+    if (data != null) {
+      data.close(); // its ABORT still goes out: DTLS closes below
+    }
     closed = true;
     srtp = null;
     dtls.close(); // its listener posts an end that finds us closed and is ignored
@@ -188,6 +220,9 @@ public final class WebRtcTransport implements MediaTransport {
   }
 
   public void handleDtls(byte[] buf, int off, int len) {
+    if (dtlsState == DtlsState.CONNECTED && host.injectedLoss()) {
+      return;
+    }
     OfferResult r = dtls.offer(buf, off, len);
     if (r == OfferResult.DROPPED_QUEUE_FULL) {
       host.count(DropReason.DTLS_QUEUE_FULL);
@@ -203,11 +238,14 @@ public final class WebRtcTransport implements MediaTransport {
       host.count(DropReason.SRTP_NOT_READY);
       return;
     }
+    if (host.injectedLoss()) {
+      return;
+    }
     bytesIn += len;
     if (RtcpMux.isRtcp(buf, off, len)) {
       int n = keys.inbound().unprotectRtcp(buf, off, len);
       if (n < 0) {
-        host.count(srtpDrop(n));
+        host.count(SrtpSetup.dropReason(n));
         return;
       }
       rtcpIn++;
@@ -215,22 +253,12 @@ public final class WebRtcTransport implements MediaTransport {
     } else {
       int n = keys.inbound().unprotectRtp(buf, off, len);
       if (n < 0) {
-        host.count(srtpDrop(n));
+        host.count(SrtpSetup.dropReason(n));
         return;
       }
       rtpIn++;
       media.handleRtp(buf, off, n, now);
     }
-  }
-
-  private static DropReason srtpDrop(int code) {
-    SrtpError e = SrtpError.fromCode(code);
-    if (e == SrtpError.AUTH_FAILED) {
-      return DropReason.SRTP_AUTH_FAILED;
-    }
-    return e == SrtpError.REPLAYED || e == SrtpError.TOO_OLD
-        ? DropReason.SRTP_REPLAYED
-        : DropReason.SRTP_REJECTED;
   }
 
   @Override
@@ -241,6 +269,9 @@ public final class WebRtcTransport implements MediaTransport {
       return false;
     }
     int n = keys.outbound().protectRtp(buf, off, len);
+    if (n >= 0 && host.injectedLoss()) {
+      return true; // lost on the way, as far as anyone can tell
+    }
     if (n < 0 || !host.send(buf, off, n, to)) {
       return false;
     }
@@ -257,6 +288,9 @@ public final class WebRtcTransport implements MediaTransport {
       return false;
     }
     int n = keys.outbound().protectRtcp(buf, off, len);
+    if (n >= 0 && host.injectedLoss()) {
+      return true;
+    }
     if (n < 0 || !host.send(buf, off, n, to)) {
       return false;
     }
@@ -278,8 +312,16 @@ public final class WebRtcTransport implements MediaTransport {
 
   // ---- DTLS outputs, applied on the worker (see TransportHost) ----
 
-  /** DTLS thread: copy the record and hop; bounded so a stuck worker cannot pile memory up. */
+  /**
+   * DTLS thread: copy the record and hop; bounded so a stuck worker cannot pile memory up. On the
+   * worker (an SCTP packet encrypted by {@link TransportData}, or close_notify) it goes out at
+   * once.
+   */
   private void dtlsSend(byte[] buf, int off, int len) {
+    if (host.onWorkerThread()) {
+      sendRecord(buf, off, len);
+      return;
+    }
     if (pendingDtlsSends.incrementAndGet() > MAX_PENDING_DTLS_SENDS) {
       pendingDtlsSends.decrementAndGet();
       return; // UDP loses datagrams too; DTLS retransmits its flights (RFC 6347 §4.2.4)
@@ -291,29 +333,46 @@ public final class WebRtcTransport implements MediaTransport {
 
   public void applyDtlsSend(byte[] datagram) {
     pendingDtlsSends.decrementAndGet();
-    InetSocketAddress to = selected;
-    if (closed || to == null || !host.send(datagram, 0, datagram.length, to)) {
+    if (!closed) {
+      sendRecord(datagram, 0, datagram.length);
+    } else {
       dtlsSendsDropped++;
     }
+  }
+
+  private void sendRecord(byte[] buf, int off, int len) {
+    InetSocketAddress to = selected;
+    if (dtlsState == DtlsState.CONNECTED && host.injectedLoss()) {
+      return;
+    }
+    if (to == null || !host.send(buf, off, len, to)) {
+      dtlsSendsDropped++;
+    }
+  }
+
+  /** One SCTP packet posted by {@link DtlsEvents}. */
+  public void applySctpPacket(byte[] packet) {
+    dtlsEvents.sctpPacketApplied();
+    if (closed) {
+      return;
+    }
+    if (data == null) {
+      host.count(DropReason.SCTP_NOT_ENABLED);
+      return;
+    }
+    data.receive(packet);
   }
 
   public void applyDtlsConnected(SrtpKeyMaterial keys) {
     if (closed) {
       return;
     }
-    SrtpProfile profile = SrtpProfile.fromId(keys.profile().id());
-    int k = keys.clientKey().length;
-    int s = keys.clientSalt().length;
-    byte[] material = new byte[2 * (k + s)]; // RFC 5764 §4.2 layout, as the exporter gave it
-    System.arraycopy(keys.clientKey(), 0, material, 0, k);
-    System.arraycopy(keys.serverKey(), 0, material, k, k);
-    System.arraycopy(keys.clientSalt(), 0, material, 2 * k, s);
-    System.arraycopy(keys.serverSalt(), 0, material, 2 * k + s, s);
-    srtp =
-        SrtpContexts.fromDtlsKeyingMaterial(material, profile, keys.localRole() == DtlsRole.CLIENT);
-    java.util.Arrays.fill(material, (byte) 0);
+    srtp = SrtpSetup.contexts(keys);
     dtlsState = DtlsState.CONNECTED;
     emitState();
+    if (data != null) {
+      data.start();
+    }
   }
 
   private void emitState() {
@@ -346,6 +405,8 @@ public final class WebRtcTransport implements MediaTransport {
     m.put("dtlsConnected", dtlsState == DtlsState.CONNECTED ? 1L : 0L);
     m.put("producers", (long) media.producers().size());
     m.put("consumers", (long) media.consumers().size());
+    m.put("sctpQueueDropped", dtlsEvents.sctpQueueDropped());
+    TransportData.stats(data, m);
     return m;
   }
 

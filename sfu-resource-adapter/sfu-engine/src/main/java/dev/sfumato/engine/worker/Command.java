@@ -2,6 +2,11 @@ package dev.sfumato.engine.worker;
 
 import dev.sfumato.engine.api.ConsumerId;
 import dev.sfumato.engine.api.ConsumerInfo;
+import dev.sfumato.engine.api.DataChannelParameters;
+import dev.sfumato.engine.api.DataConsumerId;
+import dev.sfumato.engine.api.DataConsumerInfo;
+import dev.sfumato.engine.api.DataProducerId;
+import dev.sfumato.engine.api.DataProducerInfo;
 import dev.sfumato.engine.api.DtlsParameters;
 import dev.sfumato.engine.api.EngineException;
 import dev.sfumato.engine.api.IceParameters;
@@ -10,6 +15,7 @@ import dev.sfumato.engine.api.ProducerInfo;
 import dev.sfumato.engine.api.RouterId;
 import dev.sfumato.engine.api.RouterInfo;
 import dev.sfumato.engine.api.RtpParameters;
+import dev.sfumato.engine.api.SctpParameters;
 import dev.sfumato.engine.api.SpeakerLevel;
 import dev.sfumato.engine.api.StatsReport;
 import dev.sfumato.engine.api.TransportId;
@@ -95,6 +101,48 @@ public sealed interface Command {
 
   record ConsumerGetStats(ConsumerId id, CompletableFuture<StatsReport> reply) implements Command {}
 
+  /** Start SCTP on the transport (RFC 8261). */
+  record TransportEnableSctp(
+      TransportId id,
+      SctpParameters remote,
+      boolean emitMessages,
+      CompletableFuture<SctpParameters> reply)
+      implements Command {}
+
+  record DataProducerCreate(
+      DataProducerId id,
+      TransportId transport,
+      DataChannelParameters channel,
+      CompletableFuture<DataProducerInfo> reply)
+      implements Command {}
+
+  record DataProducerClose(DataProducerId id, CompletableFuture<Void> reply) implements Command {}
+
+  record DataProducerGetStats(DataProducerId id, CompletableFuture<StatsReport> reply)
+      implements Command {}
+
+  /** {@code producer} null: an application-fed consumer. */
+  record DataConsumerCreate(
+      DataConsumerId id,
+      TransportId transport,
+      DataProducerId producer,
+      DataChannelParameters channel,
+      CompletableFuture<DataConsumerInfo> reply)
+      implements Command {}
+
+  /** One application message; {@code payload} belongs to the engine. */
+  record DataConsumerSend(
+      DataConsumerId id, boolean binary, byte[] payload, CompletableFuture<Boolean> reply)
+      implements Command {}
+
+  record DataConsumerClose(DataConsumerId id, CompletableFuture<Void> reply) implements Command {}
+
+  record DataConsumerGetStats(DataConsumerId id, CompletableFuture<StatsReport> reply)
+      implements Command {}
+
+  /** Test-only fault injection on this worker: the loss percentage, 0 for none. */
+  record WorkerInjectLoss(double percent, CompletableFuture<Void> reply) implements Command {}
+
   /** The verbs of {@link ProducerChange} and {@link ConsumerChange}. */
   enum Verb {
     PAUSE,
@@ -114,6 +162,14 @@ public sealed interface Command {
   /** The DTLS handshake completed: build SRTP. */
   record TransportDtlsConnected(WebRtcTransport transport, SrtpKeyMaterial keys)
       implements Command {
+    @Override
+    public CompletableFuture<?> reply() {
+      return NoReply.DONE;
+    }
+  }
+
+  /** One SCTP packet out of DTLS, copied on the drain thread. */
+  record TransportSctpPacket(WebRtcTransport transport, byte[] packet) implements Command {
     @Override
     public CompletableFuture<?> reply() {
       return NoReply.DONE;

@@ -55,7 +55,7 @@ public final class MediaWorker implements SlicedLoop {
   private final Demultiplexer demux;
   private final RouterTable routers;
   private final TransportTable transports;
-  private final ForwardTable forward;
+  private final CommandDispatcher dispatcher;
   private final Consumer<SelectionKey> onReady = this::onReady;
   private final Consumer<Command> applier = this::apply;
 
@@ -87,8 +87,11 @@ public final class MediaWorker implements SlicedLoop {
     this.events = events;
     this.routers = new RouterTable(id, this, dir, events, load);
     this.transports = new TransportTable(this, endpoint, drops, events, dir, resources, routers);
-    this.forward = new ForwardTable(this, dir, events, transports, routers);
-    this.transports.setForward(forward);
+    ForwardTable forward = new ForwardTable(this, dir, events, transports, routers);
+    DataTable data = new DataTable(this, dir, events, transports);
+    this.transports.setForward(forward, data);
+    this.dispatcher =
+        new CommandDispatcher(routers, transports, forward, data, () -> snapshot(true));
     this.routers.setTransports(transports);
     this.demux = new Demultiplexer(drops, transports);
     timers.schedule(TICK_NANOS, this::tick);
@@ -158,6 +161,11 @@ public final class MediaWorker implements SlicedLoop {
 
   WorkerTimers timers() {
     return timers;
+  }
+
+  /** True on the thread running the loop now (slices may move between pooled threads). */
+  boolean isOwnerThread() {
+    return owner == Thread.currentThread();
   }
 
   /** Queues a command for the loop; if the worker has stopped, the command fails with CLOSED. */
@@ -263,56 +271,10 @@ public final class MediaWorker implements SlicedLoop {
 
   private void apply(Command command) {
     try {
-      dispatch(command);
+      dispatcher.dispatch(command);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, e, () -> name() + " failed to apply " + command);
       command.fail(new EngineException(EngineException.Code.INTERNAL, "command failed: " + e, e));
-    }
-  }
-
-  private void dispatch(Command command) {
-    if (command instanceof Command.TransportDtlsSend c) {
-      transports.dtlsSend(c);
-    } else if (command instanceof Command.TransportDtlsConnected c) {
-      transports.dtlsConnected(c);
-    } else if (command instanceof Command.TransportDtlsEnded c) {
-      transports.dtlsEnded(c);
-    } else if (command instanceof Command.RouterCreate c) {
-      routers.create(c);
-    } else if (command instanceof Command.RouterClose c) {
-      routers.close(c);
-    } else if (command instanceof Command.RouterGetSpeakers c) {
-      routers.speakers(c);
-    } else if (command instanceof Command.WorkerDump c) {
-      c.reply().complete(snapshot(true));
-    } else if (command instanceof Command.TransportCreate c) {
-      transports.create(c);
-    } else if (command instanceof Command.TransportConnect c) {
-      transports.connect(c);
-    } else if (command instanceof Command.TransportRestartIce c) {
-      transports.restartIce(c);
-    } else if (command instanceof Command.TransportClose c) {
-      transports.close(c);
-    } else if (command instanceof Command.TransportGetStats c) {
-      transports.stats(c);
-    } else {
-      dispatchForward(command);
-    }
-  }
-
-  private void dispatchForward(Command command) {
-    if (command instanceof Command.ProducerCreate c) {
-      forward.createProducer(c);
-    } else if (command instanceof Command.ProducerChange c) {
-      forward.changeProducer(c);
-    } else if (command instanceof Command.ProducerGetStats c) {
-      forward.producerStats(c);
-    } else if (command instanceof Command.ConsumerCreate c) {
-      forward.createConsumer(c);
-    } else if (command instanceof Command.ConsumerChange c) {
-      forward.changeConsumer(c);
-    } else if (command instanceof Command.ConsumerGetStats c) {
-      forward.consumerStats(c);
     }
   }
 

@@ -57,7 +57,9 @@ final class TransportTable implements Demultiplexer.Handler, TransportHost {
   private final HashMap<InetSocketAddress, WebRtcTransport> addresses = new HashMap<>();
   private final Map<TransportId, WebRtcTransport> transports = new HashMap<>();
   private final Map<WebRtcTransport, List<InetSocketAddress>> addressesOf = new HashMap<>();
+  private final LossInjector loss;
   private ForwardTable forward;
+  private DataTable data;
 
   TransportTable(
       MediaWorker worker,
@@ -74,10 +76,12 @@ final class TransportTable implements Demultiplexer.Handler, TransportHost {
     this.directory = directory;
     this.resources = resources;
     this.routers = routers;
+    this.loss = new LossInjector(drops, resources.random().nextLong());
   }
 
-  void setForward(ForwardTable forward) {
+  void setForward(ForwardTable forward, DataTable data) {
     this.forward = forward;
+    this.data = data;
   }
 
   WebRtcTransport get(TransportId id) {
@@ -172,6 +176,21 @@ final class TransportTable implements Demultiplexer.Handler, TransportHost {
   }
 
   @Override
+  public boolean onWorkerThread() {
+    return worker.isOwnerThread();
+  }
+
+  @Override
+  public Runnable schedule(long delayNanos, Runnable task) {
+    return worker.timers().schedule(delayNanos, task)::cancel;
+  }
+
+  @Override
+  public boolean injectedLoss() {
+    return loss.drop();
+  }
+
+  @Override
   public void addressValidated(WebRtcTransport transport, InetSocketAddress from) {
     if (addresses.get(from) == transport) {
       return;
@@ -190,6 +209,11 @@ final class TransportTable implements Demultiplexer.Handler, TransportHost {
   @Override
   public void postDtlsConnected(WebRtcTransport transport, SrtpKeyMaterial keys) {
     worker.submit(new Command.TransportDtlsConnected(transport, keys));
+  }
+
+  @Override
+  public void postSctpPacket(WebRtcTransport transport, byte[] packet) {
+    worker.submit(new Command.TransportSctpPacket(transport, packet));
   }
 
   @Override
@@ -279,6 +303,15 @@ final class TransportTable implements Demultiplexer.Handler, TransportHost {
     c.transport().applyDtlsSend(c.datagram());
   }
 
+  void sctpPacket(Command.TransportSctpPacket c) {
+    c.transport().applySctpPacket(c.packet());
+  }
+
+  void injectLoss(Command.WorkerInjectLoss c) {
+    loss.set(c.percent());
+    c.reply().complete(null);
+  }
+
   void dtlsConnected(Command.TransportDtlsConnected c) {
     c.transport().applyDtlsConnected(c.keys());
   }
@@ -295,6 +328,7 @@ final class TransportTable implements Demultiplexer.Handler, TransportHost {
       return;
     }
     forward.closeAllOf(t);
+    data.closeAllOf(t);
     t.close();
     ufrags.remove(t.localIce().ufrag());
     List<InetSocketAddress> own = addressesOf.remove(t);

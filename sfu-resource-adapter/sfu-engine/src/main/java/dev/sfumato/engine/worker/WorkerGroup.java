@@ -4,6 +4,11 @@ import dev.sfumato.engine.EngineConfig;
 import dev.sfumato.engine.LoopLauncher;
 import dev.sfumato.engine.api.ConsumerId;
 import dev.sfumato.engine.api.ConsumerInfo;
+import dev.sfumato.engine.api.DataChannelParameters;
+import dev.sfumato.engine.api.DataConsumerId;
+import dev.sfumato.engine.api.DataConsumerInfo;
+import dev.sfumato.engine.api.DataProducerId;
+import dev.sfumato.engine.api.DataProducerInfo;
 import dev.sfumato.engine.api.DtlsParameters;
 import dev.sfumato.engine.api.EngineControl;
 import dev.sfumato.engine.api.EngineDump;
@@ -14,6 +19,7 @@ import dev.sfumato.engine.api.ProducerInfo;
 import dev.sfumato.engine.api.RouterId;
 import dev.sfumato.engine.api.RouterInfo;
 import dev.sfumato.engine.api.RtpParameters;
+import dev.sfumato.engine.api.SctpParameters;
 import dev.sfumato.engine.api.SpeakerLevel;
 import dev.sfumato.engine.api.StatsReport;
 import dev.sfumato.engine.api.TransportId;
@@ -39,10 +45,13 @@ public final class WorkerGroup implements EngineControl {
 
   private final List<MediaWorker> workers;
   private final RouterDirectory directory;
+  private final boolean faultInjection;
 
-  private WorkerGroup(List<MediaWorker> workers, RouterDirectory directory) {
+  private WorkerGroup(
+      List<MediaWorker> workers, RouterDirectory directory, boolean faultInjection) {
     this.workers = List.copyOf(workers);
     this.directory = directory;
+    this.faultInjection = faultInjection;
   }
 
   /**
@@ -58,11 +67,11 @@ public final class WorkerGroup implements EngineControl {
       try {
         bound.add(MediaWorker.bind(i, address, events, directory, resources));
       } catch (IOException | RuntimeException e) {
-        new WorkerGroup(bound, directory).stop("bind failed", Duration.ZERO);
+        new WorkerGroup(bound, directory, false).stop("bind failed", Duration.ZERO);
         throw new IOException("media worker " + i + " could not bind " + address, e);
       }
     }
-    return new WorkerGroup(bound, directory);
+    return new WorkerGroup(bound, directory, config.faultInjection());
   }
 
   /** Hands every worker's loop to the launcher; on failure the caller must {@link #stop}. */
@@ -266,6 +275,99 @@ public final class WorkerGroup implements EngineControl {
   @Override
   public CompletionStage<StatsReport> consumerStats(ConsumerId consumer) {
     return onOwner(consumer, r -> new Command.ConsumerGetStats(consumer, r));
+  }
+
+  // ---- data channels ----
+
+  @Override
+  public CompletionStage<SctpParameters> enableSctp(
+      TransportId transport, SctpParameters remote, boolean emitMessages) {
+    if (remote == null) {
+      return invalid("remote SCTP parameters are required");
+    }
+    return onOwner(
+        transport, r -> new Command.TransportEnableSctp(transport, remote, emitMessages, r));
+  }
+
+  @Override
+  public CompletionStage<DataProducerInfo> produceData(
+      TransportId transport, DataChannelParameters channel) {
+    if (channel == null) {
+      return invalid("channel parameters are required");
+    }
+    return onOwner(
+        transport,
+        r -> new Command.DataProducerCreate(DataProducerId.random(), transport, channel, r));
+  }
+
+  @Override
+  public CompletionStage<Void> closeDataProducer(DataProducerId id) {
+    return onOwner(id, r -> new Command.DataProducerClose(id, r));
+  }
+
+  @Override
+  public CompletionStage<StatsReport> dataProducerStats(DataProducerId id) {
+    return onOwner(id, r -> new Command.DataProducerGetStats(id, r));
+  }
+
+  @Override
+  public CompletionStage<DataConsumerInfo> consumeData(
+      TransportId transport, DataProducerId producer, DataChannelParameters channel) {
+    if (channel == null) {
+      return invalid("channel parameters are required");
+    }
+    if (producer != null) {
+      MediaWorker producerOwner = directory.ownerOf(producer);
+      if (producerOwner == null) {
+        return CompletableFuture.failedFuture(
+            new EngineException(EngineException.Code.NOT_FOUND, "no data producer " + producer));
+      }
+      MediaWorker transportOwner = transport == null ? null : directory.ownerOf(transport);
+      if (transportOwner != null && transportOwner != producerOwner) {
+        return invalid("data producer and transport are in different routers");
+      }
+    }
+    return onOwner(
+        transport,
+        r ->
+            new Command.DataConsumerCreate(
+                DataConsumerId.random(), transport, producer, channel, r));
+  }
+
+  @Override
+  public CompletionStage<Boolean> sendData(
+      DataConsumerId consumer, boolean binary, byte[] payload) {
+    if (payload == null) {
+      return invalid("payload is required");
+    }
+    return onOwner(consumer, r -> new Command.DataConsumerSend(consumer, binary, payload, r));
+  }
+
+  @Override
+  public CompletionStage<Void> closeDataConsumer(DataConsumerId id) {
+    return onOwner(id, r -> new Command.DataConsumerClose(id, r));
+  }
+
+  @Override
+  public CompletionStage<StatsReport> dataConsumerStats(DataConsumerId id) {
+    return onOwner(id, r -> new Command.DataConsumerGetStats(id, r));
+  }
+
+  @Override
+  public CompletionStage<Void> injectLoss(double percent) {
+    if (!faultInjection) {
+      return invalid("fault injection is not enabled (sfumato.media.fault-injection)");
+    }
+    if (!(percent >= 0 && percent <= 50)) {
+      return invalid("loss percentage must be 0..50, was " + percent);
+    }
+    List<CompletableFuture<Void>> parts = new ArrayList<>();
+    for (MediaWorker worker : workers) {
+      CompletableFuture<Void> reply = new CompletableFuture<>();
+      worker.submit(new Command.WorkerInjectLoss(percent, reply));
+      parts.add(reply);
+    }
+    return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
   }
 
   /**

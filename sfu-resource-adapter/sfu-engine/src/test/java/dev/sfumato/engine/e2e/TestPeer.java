@@ -50,6 +50,10 @@ final class TestPeer implements AutoCloseable {
   private InetSocketAddress server;
   private volatile DtlsSession dtls; // set by the test thread, read by the reader
   SrtpContexts srtp;
+
+  /** Where decrypted DTLS application data (SCTP packets) goes; copies, on the DTLS thread. */
+  volatile java.util.function.Consumer<byte[]> applicationData = packet -> {};
+
   private volatile boolean closed;
 
   TestPeer() throws SocketException {
@@ -100,6 +104,11 @@ final class TestPeer implements AutoCloseable {
       dtls = session;
       session.start(role, expected, TestExecutors.BLOCKING);
     }
+  }
+
+  /** The peer's DTLS session (for application data: SCTP). */
+  DtlsSession dtls() {
+    return dtls;
   }
 
   void sendBindingRequest(IceParameters ice) throws IOException {
@@ -221,7 +230,9 @@ final class TestPeer implements AutoCloseable {
     }
 
     @Override
-    public void onApplicationData(byte[] buf, int off, int len) {}
+    public void onApplicationData(byte[] buf, int off, int len) {
+      applicationData.accept(Arrays.copyOfRange(buf, off, off + len));
+    }
 
     @Override
     public void onFailed(DtlsFailureReason reason, String detail) {

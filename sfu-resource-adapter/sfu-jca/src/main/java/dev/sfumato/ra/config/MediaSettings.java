@@ -17,6 +17,8 @@ import java.util.logging.Logger;
  *   <li>{@value #PORT}: first UDP port, worker i binds port + i; default 7882; 0 for ephemeral.
  *   <li>{@value #ANNOUNCED_ADDRESS}: address put in ICE candidates; default the bind address, or
  *       127.0.0.1 when binding the wildcard (set it to the host's public IP for remote peers).
+ *   <li>{@value #FAULT_INJECTION}: {@code true} lets {@code injectLoss} drop packets on purpose
+ *       (integration tests of data-channel recovery); default false. Never in production.
  * </ul>
  */
 public final class MediaSettings {
@@ -25,6 +27,7 @@ public final class MediaSettings {
   public static final String BIND_ADDRESS = "sfumato.media.bind-address";
   public static final String PORT = "sfumato.media.port";
   public static final String ANNOUNCED_ADDRESS = "sfumato.media.announced-address";
+  public static final String FAULT_INJECTION = "sfumato.media.fault-injection";
 
   private static final Logger LOG = Logger.getLogger(MediaSettings.class.getName());
 
@@ -43,8 +46,9 @@ public final class MediaSettings {
     int port = intValue(config, PORT).orElse(EngineConfig.DEFAULT_BASE_PORT);
     InetAddress announced =
         address(config, ANNOUNCED_ADDRESS).orElseGet(() -> defaultAnnounced(bind));
+    boolean faultInjection = booleanValue(config, FAULT_INJECTION).orElse(false);
     try {
-      return new EngineConfig(workers, bind, port, announced);
+      return new EngineConfig(workers, bind, port, announced).withFaultInjection(faultInjection);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("invalid media settings: " + e.getMessage(), e);
     }
@@ -73,6 +77,21 @@ public final class MediaSettings {
                 throw new IllegalArgumentException(
                     key + " must be an integer, was '" + value + "'");
               }
+            });
+  }
+
+  /** "true" or "false", any case; anything else names the key (a typo must not pass silently). */
+  private static Optional<Boolean> booleanValue(ConfigLookup config, String key) {
+    return config
+        .get(key)
+        .map(
+            value -> {
+              String v = value.trim();
+              if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+                return Boolean.valueOf(v);
+              }
+              throw new IllegalArgumentException(
+                  key + " must be true or false, was '" + value + "'");
             });
   }
 

@@ -2,6 +2,11 @@ package dev.sfumato.ra.outbound;
 
 import dev.sfumato.engine.api.ConsumerId;
 import dev.sfumato.engine.api.ConsumerInfo;
+import dev.sfumato.engine.api.DataChannelParameters;
+import dev.sfumato.engine.api.DataConsumerId;
+import dev.sfumato.engine.api.DataConsumerInfo;
+import dev.sfumato.engine.api.DataProducerId;
+import dev.sfumato.engine.api.DataProducerInfo;
 import dev.sfumato.engine.api.DtlsParameters;
 import dev.sfumato.engine.api.EngineControl;
 import dev.sfumato.engine.api.EngineDump;
@@ -12,6 +17,7 @@ import dev.sfumato.engine.api.ProducerInfo;
 import dev.sfumato.engine.api.RouterId;
 import dev.sfumato.engine.api.RouterInfo;
 import dev.sfumato.engine.api.RtpParameters;
+import dev.sfumato.engine.api.SctpParameters;
 import dev.sfumato.engine.api.SpeakerLevel;
 import dev.sfumato.engine.api.StatsReport;
 import dev.sfumato.engine.api.TransportId;
@@ -133,6 +139,55 @@ public final class SfuConnectionHandle implements SfuConnection {
   @Override
   public CompletionStage<StatsReport> consumerStats(ConsumerId consumer) {
     return call(control -> control.consumerStats(consumer));
+  }
+
+  @Override
+  public CompletionStage<SctpParameters> enableSctp(
+      TransportId transport, SctpParameters remote, boolean emitMessages) {
+    return call(control -> control.enableSctp(transport, remote, emitMessages));
+  }
+
+  @Override
+  public CompletionStage<DataProducerInfo> produceData(
+      TransportId transport, DataChannelParameters channel) {
+    return call(control -> control.produceData(transport, channel));
+  }
+
+  @Override
+  public CompletionStage<Void> closeDataProducer(DataProducerId id) {
+    return call(control -> control.closeDataProducer(id));
+  }
+
+  @Override
+  public CompletionStage<StatsReport> dataProducerStats(DataProducerId id) {
+    return call(control -> control.dataProducerStats(id));
+  }
+
+  @Override
+  public CompletionStage<DataConsumerInfo> consumeData(
+      TransportId transport, DataProducerId producer, DataChannelParameters channel) {
+    return call(control -> control.consumeData(transport, producer, channel));
+  }
+
+  @Override
+  public CompletionStage<Boolean> sendData(
+      DataConsumerId consumer, boolean binary, byte[] payload) {
+    return call(control -> control.sendData(consumer, binary, payload));
+  }
+
+  @Override
+  public CompletionStage<Void> closeDataConsumer(DataConsumerId id) {
+    return call(control -> control.closeDataConsumer(id));
+  }
+
+  @Override
+  public CompletionStage<StatsReport> dataConsumerStats(DataConsumerId id) {
+    return call(control -> control.dataConsumerStats(id));
+  }
+
+  @Override
+  public CompletionStage<Void> injectLoss(double percent) {
+    return call(control -> control.injectLoss(percent));
   }
 
   private <T> CompletionStage<T> call(Function<EngineControl, CompletionStage<T>> call) {

@@ -16,6 +16,26 @@ class MediaSettingsTest {
     assertThat(config.bindAddress().getHostAddress()).isEqualTo("127.0.0.1");
     assertThat(config.basePort()).isEqualTo(7882);
     assertThat(config.announcedAddress()).isEqualTo(config.bindAddress());
+    assertThat(config.faultInjection()).isFalse();
+  }
+
+  @Test
+  void faultInjectionIsReadAndATypoIsAnError() {
+    assertThat(
+            MediaSettings.resolve(
+                    ConfigLookup.of(Map.of("sfumato.media.fault-injection", " TRUE ")))
+                .faultInjection())
+        .isTrue();
+    assertThat(
+            MediaSettings.resolve(ConfigLookup.of(Map.of("sfumato.media.fault-injection", "false")))
+                .faultInjection())
+        .isFalse();
+    assertThatThrownBy(
+            () ->
+                MediaSettings.resolve(
+                    ConfigLookup.of(Map.of("sfumato.media.fault-injection", "yes"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sfumato.media.fault-injection");
   }
 
   @Test
