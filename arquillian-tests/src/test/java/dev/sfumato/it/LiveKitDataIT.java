@@ -195,6 +195,7 @@ class LiveKitDataIT {
       throws Exception {
     DataParty p = party(singlePeerConnection);
     String topic = topic("series-loss");
+    long droppedBefore = injectedDrops();
     injectLoss(5);
     try {
       DataSeries.assertComplete(
@@ -202,6 +203,10 @@ class LiveKitDataIT {
     } finally {
       injectLoss(0);
     }
+    // 200 x 4 KB are ~700 SCTP packets to the server and as many from it: 5 % is dozens dropped.
+    assertThat(injectedDrops() - droppedBefore)
+        .as("datagrams the engine dropped")
+        .isGreaterThan(20);
     // The link is clean again: a message goes through at once.
     String after = topic("after-loss");
     ok(p.bob.publishData("clean again", after, true, List.of()));
@@ -355,6 +360,18 @@ class LiveKitDataIT {
     assertThat(r.statusCode())
         .as("PUT /admin/engine/loss %d %%: %s", percent, r.body())
         .isEqualTo(204);
+  }
+
+  /** The engine's INJECTED_LOSS drop counters, summed over its workers (GET /admin/engine). */
+  private static long injectedDrops() throws IOException {
+    var r = Server.get("/admin/engine", Server.token(new RoomAdmin(true)));
+    assertThat(r.statusCode()).isEqualTo(200);
+    var m = java.util.regex.Pattern.compile("\"INJECTED_LOSS\":(\\d+)").matcher(r.body());
+    long sum = 0;
+    while (m.find()) {
+      sum += Long.parseLong(m.group(1));
+    }
+    return sum;
   }
 
   /** The log of {@code topic} once it holds {@code count} entries or {@code limit} is up. */

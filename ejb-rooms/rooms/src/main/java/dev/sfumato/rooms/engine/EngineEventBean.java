@@ -3,6 +3,7 @@ package dev.sfumato.rooms.engine;
 import dev.sfumato.engine.api.EngineEvent;
 import dev.sfumato.ra.api.EngineEventMessageListener;
 import dev.sfumato.rooms.live.LiveRooms;
+import dev.sfumato.rooms.loopback.LoopbackSessions;
 import dev.sfumato.rooms.webrtc.WebRtcSessions;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
@@ -26,6 +27,7 @@ public class EngineEventBean implements EngineEventMessageListener {
   @EJB private EngineEventLog log;
   @EJB private WebRtcSessions sessions;
   @EJB private LiveRooms rooms;
+  @EJB private LoopbackSessions loopbacks;
 
   @Override
   public void onEngineEvent(EngineEvent event) {
@@ -45,9 +47,31 @@ public class EngineEventBean implements EngineEventMessageListener {
       rooms.speakersChanged(speakers.router(), speakers.speakers());
       return;
     }
+    if (dispatchData(event)) {
+      return;
+    }
     log.record(event);
     if (event instanceof EngineEvent.TransportClosed closed) {
       sessions.onTransportClosed(closed.transportId(), closed.reason());
+      loopbacks.onTransportClosed(closed.transportId());
+    } else if (event instanceof EngineEvent.DataProducerOpened opened
+        && !loopbacks.dataProducerOpened(opened.info())) {
+      rooms.dataProducerOpened(opened.info());
+    } else if (event instanceof EngineEvent.DataProducerClosed closed) {
+      rooms.dataProducerClosed(closed.dataProducerId(), closed.transportId());
+    } else if (event instanceof EngineEvent.DataConsumerClosed closed) {
+      rooms.dataConsumerClosed(closed.dataConsumerId(), closed.transportId());
+    } else if (event instanceof EngineEvent.SctpStateChanged sctp) {
+      rooms.sctpStateChanged(sctp.transportId(), sctp.state());
     }
+  }
+
+  /** Data messages: many a second, routed to the rooms and kept out of the event log. */
+  private boolean dispatchData(EngineEvent event) {
+    if (event instanceof EngineEvent.DataMessage m) {
+      rooms.dataMessage(m.dataProducerId(), m.transportId(), m.binary(), m.payload());
+      return true;
+    }
+    return false;
   }
 }

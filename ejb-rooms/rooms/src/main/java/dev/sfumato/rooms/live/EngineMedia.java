@@ -75,26 +75,23 @@ final class EngineMedia implements Media {
 
   @Override
   public SctpParameters enableSctp(TransportId transport, SctpParameters remote) {
-    // TODO(lead): engine.enableSctp(transport, remote, true)
-    throw new UnsupportedOperationException("wired at merge");
+    return engine.enableSctp(transport, remote, true);
   }
 
   @Override
   public DataConsumerId openDataChannel(TransportId transport, DataChannelParameters channel) {
-    // TODO(lead): engine.consumeData(transport, null, channel).id()
-    throw new UnsupportedOperationException("wired at merge");
+    return engine.consumeData(transport, null, channel).id();
   }
 
   @Override
   public void sendData(DataConsumerId channel, byte[] payload) {
-    // TODO(lead): engine.sendData(channel, true, payload) without waiting for the stage; a false
-    // result (SCTP send buffer full) is counted by the engine.
-    throw new UnsupportedOperationException("wired at merge");
+    // Not awaited: the room must not wait for the media worker. A full SCTP send buffer is a
+    // counted drop in the engine (consumer stats "droppedBufferFull").
+    engine.sendDataAsync(channel, true, payload);
   }
 
   @Override
   public void closeDataChannel(DataConsumerId channel) {
-    // TODO(lead): engine.closeDataConsumer(channel)
-    throw new UnsupportedOperationException("wired at merge");
+    engine.closeDataConsumer(channel);
   }
 }

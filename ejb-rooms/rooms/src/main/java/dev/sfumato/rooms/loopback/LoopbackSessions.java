@@ -79,7 +79,8 @@ public class LoopbackSessions {
       sessions.put(session.id(), session);
       engine.enableSctp(
           transport.id(),
-          new SctpParameters(data.sctpPort(), (int) Math.min(Integer.MAX_VALUE, data.maxMessageSize())),
+          new SctpParameters(
+              data.sctpPort(), (int) Math.min(Integer.MAX_VALUE, data.maxMessageSize())),
           false);
       engine.connectWebRtcTransport(
           transport.id(), TransportSdp.ice(answer.remote()), TransportSdp.dtls(answer.remote()));
