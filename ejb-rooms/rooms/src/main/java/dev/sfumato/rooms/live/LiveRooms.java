@@ -26,15 +26,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import livekit.LivekitModels.DataPacket;
 import livekit.LivekitModels.DisconnectReason;
 import livekit.LivekitModels.ParticipantInfo;
@@ -42,24 +38,20 @@ import livekit.LivekitModels.ParticipantPermission;
 import livekit.LivekitModels.ParticipantTracks;
 import livekit.LivekitModels.TrackInfo;
 import livekit.LivekitRtc.AddTrackRequest;
-import livekit.LivekitRtc.LeaveRequest;
-import livekit.LivekitRtc.ReconnectResponse;
 import livekit.LivekitRtc.SignalRequest;
-import livekit.LivekitRtc.SignalResponse;
 
 /**
  * The live rooms of this node and their participants' sessions (LiveKit's RoomManager. StartSession
- * and the per-participant session worker): join or resume, requests in order, and a tick twice a
- * second that flushes batched updates, ends sessions whose client went silent or did not come back
- * in time, refreshes tokens every five minutes and closes rooms left empty.
+ * and the per-participant session worker): join or resume ({@link Resumption}), requests in order,
+ * and a tick twice a second ({@link Housekeeping}) that flushes batched updates, ends sessions
+ * whose client went silent or did not come back in time, refreshes tokens every five minutes and
+ * closes rooms left empty. Engine data channel events go to the rooms through {@link DataEvents}.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class LiveRooms {
-  private static final Logger LOG = Logger.getLogger(LiveRooms.class.getName());
   static final long TICK_MILLIS = 500;
-  static final Duration TOKEN_REFRESH = Duration.ofMinutes(5);
 
   @EJB private RoomManager roomManager;
   @EJB private EngineGateway engine;
@@ -67,14 +59,16 @@ public class LiveRooms {
   @Resource private ManagedScheduledExecutorService scheduler;
 
   private final Map<String, Room> rooms = new ConcurrentHashMap<>();
-  private final Map<Participant, Long> tokenRefreshedNanos = new ConcurrentHashMap<>();
 
   /** Every engine transport of the live rooms, with its room and participant (engine events). */
   private final Map<TransportId, TransportOwner> transports = new ConcurrentHashMap<>();
 
+  private final DataEvents dataEvents = new DataEvents(transports);
+
   private ServerSettings settings;
   private Media media;
   private RoomAdmin admin;
+  private Housekeeping housekeeping;
   private ScheduledFuture<?> tick;
 
   @PostConstruct
@@ -86,9 +80,18 @@ public class LiveRooms {
             this::live,
             name -> !roomManager.listRooms(List.of(name)).isEmpty(),
             roomManager::updateMetadata);
+    housekeeping =
+        new Housekeeping(
+            rooms,
+            settings,
+            grants ->
+                AccessTokenMinter.forKey(keys.keys(), grants.apiKey(), Clock.systemUTC())
+                    .mint(grants),
+            this::signalClosed,
+            roomManager::deleteRoom);
     tick =
         scheduler.scheduleWithFixedDelay(
-            this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+            housekeeping::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy
@@ -115,7 +118,7 @@ public class LiveRooms {
     }
     String name = claims.video().room();
     if (params.reconnect()) {
-      LiveSession resumed = resume(name, params, sink);
+      LiveSession resumed = Resumption.resume(rooms.get(name), params, sink, settings);
       if (resumed != null) {
         return resumed;
       }
@@ -141,7 +144,7 @@ public class LiveRooms {
         }
         throw e;
       }
-      tokenRefreshedNanos.put(p, System.nanoTime());
+      housekeeping.joined(p, System.nanoTime());
       LiveSession session = new LiveSession(room, p);
       for (AddTrackRequest add : params.joinRequest().getAddTrackRequestsList()) {
         handle(session, SignalRequest.newBuilder().setAddTrack(add).build());
@@ -153,34 +156,6 @@ public class LiveRooms {
       }
       return session;
     }
-  }
-
-  private LiveSession resume(String name, JoinParams params, SignalSink sink) {
-    Room room = rooms.get(name);
-    Participant p = room == null ? null : room.bySid(params.participantSid());
-    if (p == null || !p.identity.equals(params.claims().identity()) || !p.connected()) {
-      sink.send(Signals.leave(DisconnectReason.STATE_MISMATCH, LeaveRequest.Action.RECONNECT));
-      sink.close("cannot resume " + params.participantSid());
-      return new LiveSession(room, new Participant("", params.claims(), null, 0, null, 0));
-    }
-    synchronized (room) {
-      SignalSink old = p.sink;
-      p.sink = sink;
-      p.signalLostNanos = 0;
-      p.lastSeenNanos = System.nanoTime();
-      if (old != null && old != sink) {
-        old.close("resumed on another connection");
-      }
-      sink.send(
-          SignalResponse.newBuilder()
-              .setReconnect(
-                  ReconnectResponse.newBuilder()
-                      .addAllIceServers(settings.iceServers())
-                      .setServerInfo(settings.serverInfo()))
-              .build());
-    }
-    LOG.info(() -> "participant " + p.identity + " resumed in " + name);
-    return new LiveSession(room, p);
   }
 
   private Room room(String name) {
@@ -243,19 +218,19 @@ public class LiveRooms {
     }
   }
 
-  // ---- data channels (engine events; each runs under its room's monitor) ----
+  // ---- data channels (engine events): see DataEvents ----
 
   /** A peer opened a data channel (DCEP) on one of a participant's transports. */
   public void dataProducerOpened(DataProducerInfo info) {
-    onData(info.transportId(), (data, p) -> data.producerOpened(p, info));
+    dataEvents.producerOpened(info);
   }
 
   public void dataProducerClosed(DataProducerId id, TransportId transport) {
-    onData(transport, (data, p) -> data.producerClosed(p, id));
+    dataEvents.producerClosed(id, transport);
   }
 
   public void dataConsumerClosed(DataConsumerId id, TransportId transport) {
-    onData(transport, (data, p) -> data.consumerClosed(p, id));
+    dataEvents.consumerClosed(id, transport);
   }
 
   /**
@@ -264,25 +239,12 @@ public class LiveRooms {
    */
   public void dataMessage(
       DataProducerId producer, TransportId transport, boolean binary, byte[] payload) {
-    onData(transport, (data, p) -> data.message(p, producer, payload));
+    dataEvents.message(producer, transport, payload);
   }
 
   /** The SCTP association of a transport changed state; the channels' own events do the work. */
   public void sctpStateChanged(TransportId transport, String state) {
-    TransportOwner owner = transports.get(transport);
-    if (owner != null) {
-      LOG.fine(() -> "SCTP of " + owner.participant().identity + " (" + transport + "): " + state);
-    }
-  }
-
-  /** Runs {@code action} under the monitor of the transport's room; unknown transports: nothing. */
-  private void onData(TransportId transport, BiConsumer<RoomData, Participant> action) {
-    TransportOwner owner = transports.get(transport);
-    if (owner != null) {
-      synchronized (owner.room()) {
-        action.accept(owner.room().data, owner.participant());
-      }
-    }
+    dataEvents.sctpStateChanged(transport, state);
   }
 
   /**
@@ -371,60 +333,5 @@ public class LiveRooms {
   /** The live room of that name, or null when nobody is in it on this node. */
   Room live(String name) {
     return rooms.get(name);
-  }
-
-  private void tick() {
-    long now = System.nanoTime();
-    for (Room room : rooms.values()) {
-      try {
-        tick(room, now);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "room " + room.name + " tick failed", e);
-      }
-    }
-  }
-
-  private void tick(Room room, long now) {
-    room.flushUpdates();
-    for (Participant p : room.participants()) {
-      long lost = p.signalLostNanos;
-      if (lost != 0 && now - lost > settings.resumeWindowSeconds() * 1_000_000_000L) {
-        room.leave(p, DisconnectReason.SIGNAL_CLOSE, false);
-        tokenRefreshedNanos.remove(p);
-        continue;
-      }
-      SignalSink sink = p.sink;
-      if (sink != null && now - p.lastSeenNanos > settings.pingTimeoutSeconds() * 1_000_000_000L) {
-        sink.close("no ping for " + settings.pingTimeoutSeconds() + " s");
-        signalClosed(new LiveSession(room, p), sink);
-      }
-      refreshToken(p, now);
-    }
-    if (room.idle(now)) {
-      room.close(DisconnectReason.ROOM_CLOSED);
-      rooms.remove(room.name, room);
-      try {
-        roomManager.deleteRoom(room.name);
-      } catch (RuntimeException e) {
-        LOG.log(Level.FINE, "room " + room.name + " was already gone", e);
-      }
-      LOG.info(() -> "room " + room.name + " closed: empty");
-    }
-  }
-
-  private void refreshToken(Participant p, long now) {
-    Long last = tokenRefreshedNanos.get(p);
-    if (last == null || now - last < TOKEN_REFRESH.toNanos() || p.sink == null) {
-      return;
-    }
-    tokenRefreshedNanos.put(p, now);
-    try {
-      String token =
-          AccessTokenMinter.forKey(keys.keys(), p.grants.apiKey(), Clock.systemUTC())
-              .mint(p.grants);
-      p.send(SignalResponse.newBuilder().setRefreshToken(token).build());
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "cannot refresh the token of " + p.identity, e);
-    }
   }
 }

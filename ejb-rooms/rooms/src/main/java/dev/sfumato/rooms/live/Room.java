@@ -1,6 +1,5 @@
 package dev.sfumato.rooms.live;
 
-import dev.sfumato.engine.api.ProducerId;
 import dev.sfumato.engine.api.RouterId;
 import dev.sfumato.engine.api.SpeakerLevel;
 import dev.sfumato.engine.api.TransportId;
@@ -8,7 +7,6 @@ import dev.sfumato.engine.api.WebRtcTransportInfo;
 import dev.sfumato.rooms.domain.RoomException;
 import dev.sfumato.rooms.domain.RoomSnapshot;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +16,9 @@ import java.util.logging.Logger;
 import livekit.LivekitModels;
 import livekit.LivekitModels.DisconnectReason;
 import livekit.LivekitModels.ParticipantInfo;
-import livekit.LivekitModels.SpeakerInfo;
 import livekit.LivekitRtc.JoinResponse;
 import livekit.LivekitRtc.LeaveRequest;
 import livekit.LivekitRtc.SignalResponse;
-import livekit.LivekitRtc.SpeakersChanged;
 
 /**
  * A live room (LiveKit's rtc.Room): who is in it, what they publish and who receives what. Every
@@ -31,7 +27,8 @@ import livekit.LivekitRtc.SpeakersChanged;
  * participants' {@link SignalSink}s, which never block.
  *
  * <p>Participant updates follow LiveKit: changes of a publisher (or a departure) go out at once,
- * other changes are batched and flushed by {@link #flushUpdates()} (the session worker's tick).
+ * other changes are batched and flushed by {@link #flushUpdates()} (the session worker's tick);
+ * {@link ParticipantUpdates} keeps that policy, {@link RoomData} the data channels.
  */
 public final class Room {
   private static final Logger LOG = Logger.getLogger(Room.class.getName());
@@ -54,7 +51,7 @@ public final class Room {
   int departureTimeoutSeconds;
 
   private final Map<String, Participant> participants = new LinkedHashMap<>();
-  private final Map<String, ParticipantInfo> pendingUpdates = new LinkedHashMap<>();
+  private final ParticipantUpdates updates = new ParticipantUpdates(participants.values());
   private boolean closed;
   private boolean everJoined;
   private long emptySinceNanos;
@@ -148,7 +145,7 @@ public final class Room {
     p.state = ParticipantInfo.State.DISCONNECTED;
     p.disconnectReason = reason;
     participants.remove(p.identity);
-    pendingUpdates.remove(p.sid);
+    updates.forget(p);
     closePeers(p);
     SignalSink sink = p.sink;
     if (sink != null) {
@@ -248,45 +245,15 @@ public final class Room {
 
   /**
    * Tells everyone about {@code p}'s new state: at once when it publishes or left, otherwise at the
-   * next {@link #flushUpdates()}. Hidden participants are only told about themselves.
+   * next {@link #flushUpdates()} (see {@link ParticipantUpdates}).
    */
   void broadcast(Participant p) {
-    p.touch();
-    ParticipantInfo info = p.info();
-    if (p.isPublisher() || !p.connected()) {
-      pendingUpdates.remove(p.sid);
-      sendUpdate(List.of(info), p);
-    } else {
-      pendingUpdates.put(p.sid, info);
-    }
+    updates.broadcast(p);
   }
 
   /** Sends the batched participant updates. */
   synchronized void flushUpdates() {
-    if (pendingUpdates.isEmpty()) {
-      return;
-    }
-    List<ParticipantInfo> batch = new ArrayList<>(pendingUpdates.values());
-    pendingUpdates.clear();
-    SignalResponse visible = Signals.update(visibleOnly(batch));
-    for (Participant to : participants.values()) {
-      if (!visible.getUpdate().getParticipantsList().isEmpty()) {
-        to.send(visible);
-      }
-    }
-  }
-
-  private void sendUpdate(List<ParticipantInfo> infos, Participant subject) {
-    SignalResponse message = Signals.update(infos);
-    for (Participant to : participants.values()) {
-      if (!subject.hidden() || to == subject) {
-        to.send(message);
-      }
-    }
-  }
-
-  private List<ParticipantInfo> visibleOnly(Collection<ParticipantInfo> infos) {
-    return infos.stream().filter(i -> !i.getPermission().getHidden()).toList();
+    updates.flush();
   }
 
   synchronized void updateMetadata(String newMetadata) {
@@ -295,37 +262,12 @@ public final class Room {
     participants.values().forEach(p -> p.send(update));
   }
 
-  /**
-   * LiveKit's {@code speakers_changed}: the participants whose audio tracks the engine heard
-   * (loudest first), and those that stopped with level 0 and active false.
-   */
+  /** LiveKit's {@code speakers_changed} for the engine's audio levels (see {@link Speakers}). */
   synchronized void speakersChanged(List<SpeakerLevel> levels) {
-    SpeakersChanged.Builder b = SpeakersChanged.newBuilder();
-    for (SpeakerLevel level : levels) {
-      Participant speaker = producerOwner(level.producer());
-      if (speaker != null && !speaker.hidden()) {
-        b.addSpeakers(
-            SpeakerInfo.newBuilder()
-                .setSid(speaker.sid)
-                .setLevel(level.level())
-                .setActive(level.active()));
-      }
-    }
-    if (b.getSpeakersCount() > 0) {
-      SignalResponse message = SignalResponse.newBuilder().setSpeakersChanged(b).build();
+    SignalResponse message = Speakers.changed(levels, participants.values());
+    if (message != null) {
       participants.values().forEach(p -> p.send(message));
     }
-  }
-
-  private Participant producerOwner(ProducerId producer) {
-    for (Participant p : participants.values()) {
-      for (Publication t : p.publications.values()) {
-        if (producer.equals(t.producer)) {
-          return p;
-        }
-      }
-    }
-    return null;
   }
 
   // ---- lifecycle ----
