@@ -48,20 +48,19 @@ final class SrtpPath {
       return;
     }
     bytesIn += len;
-    if (RtcpMux.isRtcp(buf, off, len)) {
-      int n = keys.inbound().unprotectRtcp(buf, off, len);
-      if (n < 0) {
-        host.count(SrtpSetup.dropReason(n));
-        return;
-      }
+    boolean rtcp = RtcpMux.isRtcp(buf, off, len);
+    int n =
+        rtcp
+            ? keys.inbound().unprotectRtcp(buf, off, len)
+            : keys.inbound().unprotectRtp(buf, off, len);
+    if (n < 0) {
+      host.count(SrtpSetup.dropReason(n));
+      return;
+    }
+    if (rtcp) {
       rtcpIn++;
       media.handleRtcp(buf, off, n, now);
     } else {
-      int n = keys.inbound().unprotectRtp(buf, off, len);
-      if (n < 0) {
-        host.count(SrtpSetup.dropReason(n));
-        return;
-      }
       rtpIn++;
       media.handleRtp(buf, off, n, now);
     }
