@@ -1,21 +1,22 @@
 package dev.sfumato.engine.sctp;
 
 import dev.sfumato.engine.sctp.OutboundMessage.Fragment;
-import java.util.ArrayDeque;
-import java.util.Iterator;
 
 /**
  * The sending half of an association: a bounded queue of user messages, cut into DATA chunks as the
  * congestion and receive windows open (RFC 9260 §6.1, §6.9), the chunks in flight until the
  * cumulative ack passes them, SACK processing with gap blocks and fast retransmit (§6.2.1, §7.2.4),
- * the T3-rtx timer (§6.3) and RFC 3758 abandonment with its Advanced.Peer.Ack.Point (§3.5).
+ * the T3-rtx timer (§6.3). The chunks in flight are {@link InFlight}; RFC 3758 abandonment with its
+ * Advanced.Peer.Ack.Point (§3.5) is {@link Abandonment}.
  */
 final class OutboundQueue {
 
   private final SendQueue queue = new SendQueue();
 
   /** Fragments with TSNs above the peer's cumulative ack, in TSN order. */
-  private final ArrayDeque<Fragment> inflight = new ArrayDeque<>();
+  private final InFlight inflight;
+
+  private final Abandonment abandonment;
 
   private final DataChunk data = new DataChunk();
   private final Congestion cc;
@@ -24,15 +25,10 @@ final class OutboundQueue {
 
   private int nextTsn;
   private int cumAck;
-  private int advancedPeerAck;
-  private long flight;
   private long buffered;
-  private boolean rttProbeOut;
-  private boolean forwardTsnDue;
   private long t3Deadline = Long.MAX_VALUE;
   private int consecutiveTimeouts;
   private long retransmissions;
-  private long abandonedMessages;
 
   /** Bytes newly acked by the gap blocks of the SACK being processed. */
   private long highestNewlyBytes;
@@ -40,13 +36,15 @@ final class OutboundQueue {
   OutboundQueue(SctpConfig config, RtoEstimator rto) {
     this.cc = new Congestion(config.mtu());
     this.rto = rto;
+    this.inflight = new InFlight(rto);
+    this.abandonment = new Abandonment(inflight);
     this.bufferLimit = config.sendBufferLimit();
   }
 
   void init(int initialTsn, long peerARwnd) {
     nextTsn = initialTsn;
     cumAck = initialTsn - 1;
-    advancedPeerAck = cumAck;
+    abandonment.init(cumAck);
     cc.init(peerARwnd);
   }
 
@@ -94,7 +92,7 @@ final class OutboundQueue {
   }
 
   long abandonedMessages() {
-    return abandonedMessages;
+    return abandonment.abandonedMessages();
   }
 
   /** Writes retransmissions, then new DATA, as far as the windows allow (§6.1, §7.2). */
@@ -104,12 +102,12 @@ final class OutboundQueue {
       if (!f.retransmit || f.acked || f.abandoned) {
         continue;
       }
-      if (expired(f.msg, now)) {
-        abandon(f.msg);
+      if (Abandonment.expired(f.msg, now)) {
+        buffered -= abandonment.abandon(f.msg);
         continue;
       }
       // §7.2.4 step 3: a fast retransmit goes out regardless of cwnd
-      if (!f.fastRetransmitted && !cc.canSend(flight, f.len)) {
+      if (!f.fastRetransmitted && !cc.canSend(inflight.bytes(), f.len)) {
         break;
       }
       transmit(w, f, now);
@@ -118,18 +116,19 @@ final class OutboundQueue {
     }
     OutboundMessage m;
     while ((m = queue.peek()) != null) {
-      if (m.abandoned || (m.fragmented == 0 && expired(m, now))) {
-        dropQueued(m);
+      if (m.abandoned || (m.fragmented == 0 && Abandonment.expired(m, now))) {
+        queue.poll();
+        buffered -= abandonment.dropQueued(m);
         continue;
       }
       int len = Math.min(m.data.length - m.fragmented, w.maxChunk() - DataChunk.HEADER_LENGTH);
-      if (!cc.canSend(flight, len)) {
+      if (!cc.canSend(inflight.bytes(), len)) {
         break;
       }
       transmit(w, cut(m, len), now);
       sent = true;
     }
-    advanceAckPoint();
+    abandonment.advanceAckPoint(cumAck);
     if ((sent || !inflight.isEmpty()) && t3Deadline == Long.MAX_VALUE) {
       // §6.3.2 R1; and whatever is not yet cumulatively acked keeps a timer running, even when
       // the window allows no resend now (else nothing would ever retry it)
@@ -167,13 +166,7 @@ final class OutboundQueue {
     data.payloadOffset = f.off;
     data.payloadLength = f.len;
     w.add(data);
-    f.transmissions++;
-    f.sentAtNanos = now;
-    f.retransmit = false;
-    f.inFlight = true;
-    f.rttProbe = f.transmissions == 1 && !rttProbeOut;
-    rttProbeOut |= f.rttProbe;
-    flight += f.len;
+    inflight.sent(f, now);
   }
 
   /** §6.2.1 and §7.2: processes one SACK; false when it is stale or acks unsent TSNs. */
@@ -182,18 +175,18 @@ final class OutboundQueue {
     if (Be.tsnLt(cum, cumAck) || !Be.tsnLt(cum, nextTsn)) {
       return false; // §6.2.1 D i: out of order; or a TSN we never sent
     }
-    long flightBefore = flight;
+    long flightBefore = inflight.bytes();
     long newlyAcked = 0;
     boolean advanced = cum != cumAck;
     while (!inflight.isEmpty() && Be.tsnLe(inflight.peek().tsn, cum)) {
       Fragment f = inflight.poll();
       if (!f.acked && !f.abandoned) {
         newlyAcked += f.len;
-        sample(f, now);
+        inflight.sample(f, now);
       }
-      release(f);
+      inflight.release(f);
       if (!f.abandoned || f.acked) {
-        buffered -= f.len; // abandon() already released unacked abandoned bytes
+        buffered -= f.len; // Abandonment.abandon already released unacked abandoned bytes
       }
     }
     cumAck = cum;
@@ -204,7 +197,7 @@ final class OutboundQueue {
     }
     cc.peerWindow(Integer.toUnsignedLong(s.aRwnd));
     cc.onCumulativeAck(advanced ? newlyAcked : 0, flightBefore, cum);
-    advanceAckPoint();
+    abandonment.advanceAckPoint(cumAck);
     // §6.3.2 R2, R3: runs while anything is not cumulatively acked, which includes chunks
     // waiting for a resend and abandoned ones a FORWARD TSN must still clear (RFC 3758 §3.5)
     if (inflight.isEmpty()) {
@@ -235,8 +228,8 @@ final class OutboundQueue {
         f.acked = true;
         f.retransmit = false; // the peer has it after all
         highestNewlyBytes += f.len;
-        sample(f, now);
-        release(f);
+        inflight.sample(f, now);
+        inflight.release(f);
         highest = f.tsn;
       }
     }
@@ -263,33 +256,11 @@ final class OutboundQueue {
   private void markForResend(Fragment f) {
     OutboundMessage m = f.msg;
     if (m.maxRetransmits >= 0 && f.transmissions > m.maxRetransmits) {
-      abandon(m); // RFC 3758 §4: the retransmission budget is spent
+      buffered -= abandonment.abandon(m); // RFC 3758 §4: the retransmission budget is spent
       return;
     }
-    release(f);
+    inflight.release(f);
     f.retransmit = true;
-  }
-
-  private void sample(Fragment f, long now) {
-    if (f.rttProbe) {
-      f.rttProbe = false;
-      rttProbeOut = false;
-      if (f.transmissions == 1) {
-        rto.sample(now - f.sentAtNanos);
-      }
-    }
-  }
-
-  /** Takes a fragment out of the flight size. */
-  private void release(Fragment f) {
-    if (f.inFlight) {
-      f.inFlight = false;
-      flight -= f.len;
-    }
-    if (f.rttProbe) {
-      f.rttProbe = false;
-      rttProbeOut = false;
-    }
   }
 
   /** §6.3.3: T3-rtx expiry. False once Association.Max.Retrans timeouts ran in a row. */
@@ -308,93 +279,17 @@ final class OutboundQueue {
         markForResend(f);
       }
     }
-    if (Be.tsnLt(cumAck, advancedPeerAck)) {
-      forwardTsnDue = true; // RFC 3758 §3.5 C: a lost FORWARD TSN goes again on T3
-    }
+    abandonment.onT3(cumAck);
     return ++consecutiveTimeouts <= maxRetransmissions;
   }
 
-  private static boolean expired(OutboundMessage m, long now) {
-    return m.expiresAtNanos != Long.MAX_VALUE && now - m.expiresAtNanos >= 0;
-  }
-
-  /** RFC 3758 §3.5 A2: abandons every fragment of a message, sent or not. */
-  private void abandon(OutboundMessage m) {
-    if (m.abandoned) {
-      return;
-    }
-    m.abandoned = true;
-    abandonedMessages++;
-    for (Fragment f : inflight) {
-      if (f.msg == m && !f.abandoned) {
-        release(f);
-        f.abandoned = true;
-        f.retransmit = false;
-        if (!f.acked) {
-          buffered -= f.len;
-        }
-      }
-    }
-    buffered -= m.data.length - m.fragmented;
-    m.fragmented = m.data.length;
-    forwardTsnDue = true;
-  }
-
-  private void dropQueued(OutboundMessage m) {
-    queue.poll();
-    if (!m.abandoned) {
-      m.abandoned = true;
-      abandonedMessages++;
-      buffered -= m.data.length - m.fragmented;
-    }
-  }
-
-  /**
-   * RFC 3758 §3.5 C1: moves the ack point over abandoned TSNs just above the cumulative ack. It
-   * also passes gap-acked chunks that end a message all of whose fragments the peer holds: the peer
-   * loses nothing by that, and a lossy tail then needs one FORWARD TSN instead of one per gap (each
-   * of which may wait for a backed-off T3 when it is lost).
-   */
-  private void advanceAckPoint() {
-    if (Be.tsnLt(advancedPeerAck, cumAck)) {
-      advancedPeerAck = cumAck;
-    }
-    boolean any = false;
-    for (Fragment f : inflight) {
-      if (Be.tsnLe(f.tsn, advancedPeerAck)) {
-        continue;
-      }
-      if (f.abandoned) {
-        advancedPeerAck = f.tsn;
-        any = true;
-      } else if (!f.acked) {
-        break;
-      } else if ((f.flags & DataChunk.FLAG_END) != 0 && any) {
-        advancedPeerAck = f.tsn; // every fragment since its B is acked or abandoned
-      }
-    }
-    forwardTsnDue &= Be.tsnLt(cumAck, advancedPeerAck);
-  }
-
-  /** Fills a FORWARD TSN if one is due (§3.5 C2-C4); false otherwise. */
+  /** Fills a FORWARD TSN if one is due (RFC 3758 §3.5 C2-C4); false otherwise. */
   boolean takeForwardTsn(ForwardTsnChunk out, long now) {
-    if (!forwardTsnDue) {
+    if (!abandonment.takeForwardTsn(out)) {
       return false;
     }
-    forwardTsnDue = false;
     if (t3Deadline == Long.MAX_VALUE) {
       t3Deadline = now + rto.rtoNanos(); // resent on T3 until acknowledged
-    }
-    out.newCumulativeTsn = advancedPeerAck;
-    out.streamCount = 0;
-    for (Iterator<Fragment> it = inflight.iterator(); it.hasNext(); ) {
-      Fragment f = it.next();
-      if (!Be.tsnLe(f.tsn, advancedPeerAck)) {
-        break;
-      }
-      if (!f.msg.unordered) {
-        out.skip(f.msg.streamId, f.msg.ssn);
-      }
     }
     return true;
   }

@@ -30,6 +30,8 @@ public final class SctpAssociation {
   final StreamResets resets = new StreamResets();
   private final StateCookie cookie;
   private final ChunkHandler handler;
+  private final HandshakeTimer handshake;
+  private final ShutdownSequence shutdownSequence;
   private final long[] drops = new long[SctpDrop.values().length];
 
   SctpState state = SctpState.CLOSED;
@@ -50,11 +52,6 @@ public final class SctpAssociation {
   /** §5.1.1: we may use no more outbound streams than the peer's MIS; ours until it is known. */
   int outboundStreams;
 
-  private long t1Deadline = Long.MAX_VALUE;
-  private long t1Rto;
-  private int t1Count;
-  private long t2Deadline = Long.MAX_VALUE;
-  private int t2Count;
   private long sackDeadline = Long.MAX_VALUE;
   boolean sackNow;
   private int dataPacketsUnacked;
@@ -63,8 +60,6 @@ public final class SctpAssociation {
   private final SackChunk sack = new SackChunk();
   private final ForwardTsnChunk forwardTsn = new ForwardTsnChunk();
   private final ReconfigChunk reconfig = new ReconfigChunk();
-  private final ShutdownChunk shutdownChunk = new ShutdownChunk();
-  private final BareChunk bare = new BareChunk();
   private final ErrorCauseChunk abortChunk = new ErrorCauseChunk();
 
   /** A production association on the system clock with a random cookie secret. */
@@ -100,6 +95,8 @@ public final class SctpAssociation {
     this.outboundStreams = config.streams();
     outbound.init(localInitialTsn, config.receiveWindow());
     this.handler = new ChunkHandler(this, config, cookie);
+    this.handshake = new HandshakeTimer(this, config, handler);
+    this.shutdownSequence = new ShutdownSequence(this, config, clock);
   }
 
   // ---- public API -------------------------------------------------------------------------
@@ -111,10 +108,8 @@ public final class SctpAssociation {
     }
     long now = clock.getAsLong();
     state = SctpState.COOKIE_WAIT;
-    t1Rto = config.rtoInitialMillis() * 1_000_000L;
-    t1Count = 0;
+    handshake.start(now);
     handler.sendInit();
-    t1Deadline = now + t1Rto;
     writer.flush();
   }
 
@@ -192,7 +187,7 @@ public final class SctpAssociation {
   }
 
   public long nextTimeoutNanos() {
-    long t = Math.min(t1Deadline, t2Deadline);
+    long t = Math.min(handshake.deadline(), shutdownSequence.deadline());
     t = Math.min(t, sackDeadline);
     t = Math.min(t, resets.deadline());
     return Math.min(t, state == SctpState.TERMINATED ? Long.MAX_VALUE : outbound.t3Deadline());
@@ -203,10 +198,10 @@ public final class SctpAssociation {
     if (state == SctpState.TERMINATED) {
       return;
     }
-    if (nowNanos >= t1Deadline && !onT1(nowNanos)) {
+    if (nowNanos >= handshake.deadline() && !handshake.onTimer(nowNanos)) {
       return;
     }
-    if (nowNanos >= t2Deadline && !onT2(nowNanos)) {
+    if (nowNanos >= shutdownSequence.deadline() && !shutdownSequence.onTimer(nowNanos)) {
       return;
     }
     if (nowNanos >= sackDeadline) {
@@ -259,15 +254,13 @@ public final class SctpAssociation {
   /** COOKIE ECHO sent: T1-cookie restarts (§5.1 C). */
   void cookieEchoed(long now) {
     state = SctpState.COOKIE_ECHOED;
-    t1Rto = config.rtoInitialMillis() * 1_000_000L;
-    t1Count = 0;
-    t1Deadline = now + t1Rto;
+    handshake.start(now);
   }
 
   /** §5.1 D/E: the association is up; both sides' parameters are set by the caller. */
   void established(int peerInitialTsn, long peerRwnd) {
     state = SctpState.ESTABLISHED;
-    t1Deadline = Long.MAX_VALUE;
+    handshake.stop();
     inbound.init(peerInitialTsn);
     outbound.congestion().init(peerRwnd);
     resets.init(localInitialTsn, peerInitialTsn);
@@ -285,11 +278,7 @@ public final class SctpAssociation {
 
   /** The peer started SHUTDOWN (§9.2). */
   void shutdownReceived() {
-    if (state == SctpState.ESTABLISHED || state == SctpState.SHUTDOWN_PENDING) {
-      state = SctpState.SHUTDOWN_RECEIVED;
-    } else if (state == SctpState.SHUTDOWN_SENT) {
-      sendShutdownAck(clock.getAsLong()); // §9.2: crossing SHUTDOWNs
-    }
+    shutdownSequence.received();
   }
 
   void terminate(SctpCloseReason reason) {
@@ -297,7 +286,9 @@ public final class SctpAssociation {
       return;
     }
     state = SctpState.TERMINATED;
-    t1Deadline = t2Deadline = sackDeadline = Long.MAX_VALUE;
+    handshake.stop();
+    shutdownSequence.stop();
+    sackDeadline = Long.MAX_VALUE;
     listener.closed(reason);
   }
 
@@ -342,67 +333,7 @@ public final class SctpAssociation {
     }
     writer.flush();
     if (outbound.idle()) {
-      if (state == SctpState.SHUTDOWN_PENDING) {
-        sendShutdown(now);
-      } else if (state == SctpState.SHUTDOWN_RECEIVED) {
-        sendShutdownAck(now);
-      }
+      shutdownSequence.outboundIdle(now);
     }
-  }
-
-  private void sendShutdown(long now) {
-    state = SctpState.SHUTDOWN_SENT;
-    shutdownChunk.cumulativeTsnAck = inbound.cumulativeTsn();
-    writer.tag(peerTag);
-    writer.add(shutdownChunk);
-    writer.flush();
-    if (t2Deadline == Long.MAX_VALUE) {
-      t2Count = 0;
-    }
-    t2Deadline = now + rto.rtoNanos();
-  }
-
-  private void sendShutdownAck(long now) {
-    state = SctpState.SHUTDOWN_ACK_SENT;
-    writer.tag(peerTag);
-    writer.add(bare.set(ChunkType.SHUTDOWN_ACK, 0));
-    writer.flush();
-    if (t2Deadline == Long.MAX_VALUE) {
-      t2Count = 0;
-    }
-    t2Deadline = now + rto.rtoNanos();
-  }
-
-  /** §5.1 A/C: resend INIT or COOKIE ECHO, doubling the timeout; false when given up. */
-  private boolean onT1(long now) {
-    if (++t1Count > config.maxInitRetransmissions()) {
-      terminate(SctpCloseReason.HANDSHAKE_TIMEOUT);
-      return false;
-    }
-    t1Rto = Math.min(t1Rto * 2, config.rtoMaxMillis() * 1_000_000L);
-    t1Deadline = now + t1Rto;
-    if (state == SctpState.COOKIE_WAIT) {
-      handler.sendInit();
-    } else if (state == SctpState.COOKIE_ECHOED) {
-      handler.sendCookieEcho();
-    }
-    writer.flush();
-    return true;
-  }
-
-  /** §9.2: T2-shutdown resends SHUTDOWN or SHUTDOWN ACK; false when given up. */
-  private boolean onT2(long now) {
-    t2Deadline = Long.MAX_VALUE;
-    if (++t2Count > config.maxRetransmissions()) {
-      abortWith(ErrorCauseChunk.CAUSE_PROTOCOL_VIOLATION, SctpCloseReason.PEER_UNREACHABLE);
-      return false;
-    }
-    rto.backOff();
-    if (state == SctpState.SHUTDOWN_SENT) {
-      sendShutdown(now);
-    } else if (state == SctpState.SHUTDOWN_ACK_SENT) {
-      sendShutdownAck(now);
-    }
-    return true;
   }
 }

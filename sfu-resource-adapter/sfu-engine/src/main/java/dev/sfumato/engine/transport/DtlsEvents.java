@@ -7,12 +7,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A transport's DTLS listener: called on DTLS threads, it only posts to the worker (STYLE.md:
- * confinement over locks). Application data (SCTP packets, RFC 8261) is copied and posted, at most
- * {@value #MAX_PENDING_SCTP_PACKETS} waiting per transport; past that a packet is dropped and
- * counted, as the network would lose it, and SCTP retransmits.
+ * A transport's DTLS listener and record sender: called on DTLS threads, it only posts to the
+ * worker (STYLE.md: confinement over locks). Application data (SCTP packets, RFC 8261) is copied
+ * and posted, at most {@value #MAX_PENDING_SCTP_PACKETS} waiting per transport; past that a packet
+ * is dropped and counted, as the network would lose it, and SCTP retransmits. Outgoing records are
+ * bounded the same way ({@value #MAX_PENDING_DTLS_SENDS}).
  */
 final class DtlsEvents implements DtlsListener {
+
+  /** DTLS datagrams waiting for the worker to send them: a full flight is a few; 64 is plenty. */
+  static final int MAX_PENDING_DTLS_SENDS = 64;
 
   /**
    * SCTP packets waiting for the worker. The worker applies up to 256 commands a turn, so this is
@@ -24,11 +28,33 @@ final class DtlsEvents implements DtlsListener {
   private final WebRtcTransport transport;
   private final TransportHost host;
   private final AtomicInteger pendingSctp = new AtomicInteger();
+  private final AtomicInteger pendingDtlsSends = new AtomicInteger();
   private final AtomicLong sctpQueueDropped = new AtomicLong();
 
   DtlsEvents(WebRtcTransport transport, TransportHost host) {
     this.transport = transport;
     this.host = host;
+  }
+
+  /**
+   * The session's sender. DTLS thread: copy the record and hop; bounded so a stuck worker cannot
+   * pile memory up. On the worker (an SCTP packet encrypted by {@link TransportData}, or
+   * close_notify) it goes out at once.
+   */
+  void send(byte[] buf, int off, int len) {
+    if (host.onWorkerThread()) {
+      transport.sendRecord(buf, off, len);
+      return;
+    }
+    byte[] copy = copyIfRoom(pendingDtlsSends, MAX_PENDING_DTLS_SENDS, buf, off, len);
+    if (copy != null) { // else lost: UDP loses datagrams too; DTLS retransmits (RFC 6347 §4.2.4)
+      host.postDtlsSend(transport, copy);
+    }
+  }
+
+  /** Worker: one posted datagram was taken off the queue. */
+  void dtlsSendApplied() {
+    pendingDtlsSends.decrementAndGet();
   }
 
   @Override
@@ -38,14 +64,23 @@ final class DtlsEvents implements DtlsListener {
 
   @Override
   public void onApplicationData(byte[] buf, int off, int len) {
-    if (pendingSctp.incrementAndGet() > MAX_PENDING_SCTP_PACKETS) {
-      pendingSctp.decrementAndGet();
+    byte[] copy = copyIfRoom(pendingSctp, MAX_PENDING_SCTP_PACKETS, buf, off, len);
+    if (copy == null) {
       sctpQueueDropped.incrementAndGet();
       return;
     }
+    host.postSctpPacket(transport, copy);
+  }
+
+  /** A copy to post, counted in {@code pending}; null when {@code max} already wait. */
+  private static byte[] copyIfRoom(AtomicInteger pending, int max, byte[] buf, int off, int len) {
+    if (pending.incrementAndGet() > max) {
+      pending.decrementAndGet();
+      return null;
+    }
     byte[] copy = new byte[len];
     System.arraycopy(buf, off, copy, 0, len);
-    host.postSctpPacket(transport, copy);
+    return copy;
   }
 
   /** Worker: one posted packet was taken off the queue. */

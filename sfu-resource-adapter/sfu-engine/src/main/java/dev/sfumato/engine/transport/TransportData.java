@@ -18,8 +18,6 @@ import dev.sfumato.engine.sctp.SctpDrop;
 import dev.sfumato.engine.sctp.SctpState;
 import dev.sfumato.engine.sctp.SendOptions;
 import dev.sfumato.engine.sctp.SendStatus;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,10 +32,9 @@ import java.util.Map;
  * ({@link DtlsEvents}); ours go out through {@link DtlsSession#send} on the worker, whose sender
  * callback then writes the record to the socket directly.
  *
- * <p>Timers: one worker timer at the association's next deadline, re-armed after every call that
- * may move it earlier (receive, send, timer). Deadlines are exact to the worker's millisecond
- * select, so the 200 ms delayed SACK and the 400 ms minimum RTO keep their meaning, and no
- * transport is ever scanned: an idle association holds at most one pending timer.
+ * <p>Timers: one {@link AssociationTimer} at the association's next deadline, re-armed after every
+ * call that may move it earlier. Which producer and consumer use each stream: {@link
+ * StreamBindings}.
  */
 public final class TransportData implements DataChannelListener, DataTransport {
 
@@ -69,13 +66,10 @@ public final class TransportData implements DataChannelListener, DataTransport {
   private final Owner owner;
   private final SctpParameters remote;
   private final boolean emitMessages;
-  private final Map<Integer, DataProducer> producers = new HashMap<>();
-  private final Map<Integer, DataConsumer> consumers = new HashMap<>();
-  private final Runnable timerTask = this::onTimer;
+  private final StreamBindings bindings = new StreamBindings();
   private SctpAssociation sctp;
   private DataChannels channels;
-  private Runnable cancelTimer;
-  private long timerAt;
+  private AssociationTimer timer;
   private boolean closing;
   private String state = "NEW";
   private long packetsIn;
@@ -124,6 +118,7 @@ public final class TransportData implements DataChannelListener, DataTransport {
             .withMtu(SCTP_MTU);
     sctp = new SctpAssociation(config, this::sendPacket, channels);
     channels.attach(sctp);
+    timer = new AssociationTimer(host, sctp);
     sctp.peerMaxMessageSize(
         remote.maxMessageSize() == 0 ? DEFAULT_PEER_MAX_MESSAGE_SIZE : remote.maxMessageSize());
   }
@@ -135,7 +130,7 @@ public final class TransportData implements DataChannelListener, DataTransport {
     }
     sctp.connect();
     emitState("CONNECTING");
-    armTimer();
+    timer.arm();
   }
 
   /** One SCTP packet out of DTLS; malformed input is counted by the association. */
@@ -146,7 +141,7 @@ public final class TransportData implements DataChannelListener, DataTransport {
     }
     packetsIn++;
     sctp.receive(packet, 0, packet.length);
-    armTimer();
+    timer.arm();
   }
 
   /** The association's output: one DTLS record per SCTP packet, encrypted on this thread. */
@@ -165,14 +160,7 @@ public final class TransportData implements DataChannelListener, DataTransport {
    */
   public DataChannelParameters produceOn(DataChannelParameters channel) {
     requireBuilt();
-    int id = channel.streamId();
-    if (id < 0) {
-      throw new IllegalArgumentException("a data producer needs its negotiated stream id");
-    }
-    if (producers.containsKey(id)) {
-      throw new IllegalArgumentException("stream " + id + " already has a data producer");
-    }
-    useOrNegotiate(channel);
+    bindings.produceOn(channels, channel);
     return channel;
   }
 
@@ -184,43 +172,11 @@ public final class TransportData implements DataChannelListener, DataTransport {
    */
   public DataChannelParameters consumeOn(DataChannelParameters channel) {
     requireBuilt();
-    int id = channel.streamId();
-    if (id >= 0 && consumers.containsKey(id)) {
-      throw new IllegalArgumentException("stream " + id + " already has a data consumer");
+    DataChannelParameters bound = bindings.consumeOn(channels, channel);
+    if (channel.streamId() < 0) {
+      timer.arm(); // its DATA_CHANNEL_OPEN waits in the association
     }
-    if (id >= 0) {
-      useOrNegotiate(channel);
-      return channel;
-    }
-    ChannelParameters.checkLabels(channel);
-    try {
-      DataChannel ch =
-          channels.open(
-              channel.label(),
-              channel.protocol(),
-              ChannelParameters.type(channel),
-              ChannelParameters.reliability(channel),
-              0);
-      armTimer();
-      return channel.withStreamId(ch.id());
-    } catch (IllegalStateException e) {
-      throw new IllegalArgumentException("cannot open a channel: " + e.getMessage(), e);
-    }
-  }
-
-  private void useOrNegotiate(DataChannelParameters channel) {
-    DataChannel ch = channels.channel(channel.streamId());
-    if (ch == null) {
-      ChannelParameters.checkLabels(channel);
-      channels.negotiated(
-          channel.streamId(),
-          channel.label(),
-          channel.protocol(),
-          ChannelParameters.type(channel),
-          ChannelParameters.reliability(channel));
-    } else if (ch.state() == DataChannel.State.CLOSING || ch.state() == DataChannel.State.CLOSED) {
-      throw new IllegalArgumentException("stream " + channel.streamId() + " is closing");
-    }
+    return bound;
   }
 
   private void requireBuilt() {
@@ -237,50 +193,48 @@ public final class TransportData implements DataChannelListener, DataTransport {
   }
 
   public void addProducer(DataProducer p) {
-    producers.put(p.streamId(), p);
+    bindings.add(p);
   }
 
   public void addConsumer(DataConsumer c) {
-    consumers.put(c.streamId(), c);
+    bindings.add(c);
   }
 
   /** The producer left; the channel closes once nothing uses its stream (RFC 8831 §6.7). */
   public void removeProducer(DataProducer p) {
-    if (producers.remove(p.streamId(), p)) {
+    if (bindings.remove(p)) {
       release(p.streamId());
     }
   }
 
   public void removeConsumer(DataConsumer c) {
-    if (consumers.remove(c.streamId(), c)) {
+    if (bindings.remove(c)) {
       release(c.streamId());
     }
   }
 
   private void release(int streamId) {
-    if (closing || sctp == null || producers.containsKey(streamId)) {
+    if (closing || sctp == null || !bindings.unused(streamId)) {
       return;
     }
-    if (!consumers.containsKey(streamId)) {
-      channels.close(streamId);
-      armTimer();
-    }
+    channels.close(streamId);
+    timer.arm();
   }
 
   public DataProducer producerOn(int streamId) {
-    return producers.get(streamId);
+    return bindings.producer(streamId);
   }
 
   public DataConsumer consumerOn(int streamId) {
-    return consumers.get(streamId);
+    return bindings.consumer(streamId);
   }
 
   public List<DataProducer> producers() {
-    return new ArrayList<>(producers.values());
+    return bindings.producers();
   }
 
   public List<DataConsumer> consumers() {
-    return new ArrayList<>(consumers.values());
+    return bindings.consumers();
   }
 
   // ---- DataTransport (data consumers send through here) ----
@@ -291,7 +245,7 @@ public final class TransportData implements DataChannelListener, DataTransport {
       return SendStatus.CLOSED;
     }
     SendStatus s = channels.send(streamId, data, binary, options);
-    armTimer();
+    timer.arm();
     return s;
   }
 
@@ -309,14 +263,14 @@ public final class TransportData implements DataChannelListener, DataTransport {
 
   @Override
   public void opened(DataChannel channel) {
-    if (channel.remote() && !closing && !producers.containsKey(channel.id())) {
+    if (channel.remote() && !closing && bindings.producer(channel.id()) == null) {
       owner.peerOpened(this, ChannelParameters.parameters(channel));
     }
   }
 
   @Override
   public void message(DataChannel channel, byte[] data, boolean binary) {
-    DataProducer p = producers.get(channel.id());
+    DataProducer p = bindings.producer(channel.id());
     if (p == null) {
       messagesWithoutProducer++; // e.g. the peer answering on a channel we opened to send
       return;
@@ -343,34 +297,7 @@ public final class TransportData implements DataChannelListener, DataTransport {
     emitState(closing || reason == SctpCloseReason.SHUTDOWN ? "CLOSED" : "FAILED");
   }
 
-  // ---- timers, close, stats ----
-
-  private void armTimer() {
-    if (sctp == null || closing) {
-      return;
-    }
-    long next = sctp.nextTimeoutNanos();
-    if (next == Long.MAX_VALUE || (cancelTimer != null && next - timerAt >= 0)) {
-      return; // the pending timer fires no later; it re-arms for whatever is due then
-    }
-    if (cancelTimer != null) {
-      cancelTimer.run();
-    }
-    timerAt = next;
-    cancelTimer = host.schedule(next - System.nanoTime(), timerTask);
-  }
-
-  private void onTimer() {
-    cancelTimer = null;
-    if (sctp == null || closing) {
-      return;
-    }
-    long now = System.nanoTime();
-    if (now - sctp.nextTimeoutNanos() >= 0) {
-      sctp.onTimer(now);
-    }
-    armTimer();
-  }
+  // ---- close, stats ----
 
   /**
    * The transport closes: ABORT (RFC 9260 §9.1; a SHUTDOWN could not finish before DTLS goes).
@@ -381,9 +308,8 @@ public final class TransportData implements DataChannelListener, DataTransport {
       return;
     }
     closing = true;
-    if (cancelTimer != null) {
-      cancelTimer.run();
-      cancelTimer = null;
+    if (timer != null) {
+      timer.stop();
     }
     if (sctp != null) {
       sctp.abort(); // reports associationClosed, which says CLOSED
@@ -422,7 +348,7 @@ public final class TransportData implements DataChannelListener, DataTransport {
     m.put("sctpAbandonedMessages", a == null ? 0 : a.abandonedMessages());
     m.put("sctpBufferedAmount", a == null ? 0 : a.bufferedAmount());
     m.put("sctpMessagesWithoutProducer", d == null ? 0 : d.messagesWithoutProducer);
-    m.put("dataProducers", d == null ? 0 : (long) d.producers.size());
-    m.put("dataConsumers", d == null ? 0 : (long) d.consumers.size());
+    m.put("dataProducers", d == null ? 0 : (long) d.bindings.producerCount());
+    m.put("dataConsumers", d == null ? 0 : (long) d.bindings.consumerCount());
   }
 }

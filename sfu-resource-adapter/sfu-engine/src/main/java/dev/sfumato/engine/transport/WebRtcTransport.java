@@ -16,15 +16,12 @@ import dev.sfumato.engine.forward.MediaTransport;
 import dev.sfumato.engine.ice.IceCredentials;
 import dev.sfumato.engine.ice.IceLiteAgent;
 import dev.sfumato.engine.ice.IceState;
-import dev.sfumato.engine.rtcp.RtcpMux;
-import dev.sfumato.engine.srtp.SrtpContexts;
 import dev.sfumato.engine.stats.DropReason;
 import dev.sfumato.engine.stun.StunMessage;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One peer connection's transport (mediasoup's WebRtcTransport): ICE-lite (RFC 8445 §2.5), then
@@ -35,13 +32,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Order of things: the session layer creates it (local ICE credentials, our fingerprint), gives
  * the remote DTLS role and fingerprints with {@link #connect}; the peer's nominating check selects
  * an address; DTLS starts once both happened; its keys build SRTP; from then on SRTP/SRTCP from a
- * validated address is unprotected and handed to {@link TransportMedia}. A fingerprint mismatch or
- * any DTLS failure closes the transport (and with it SRTP and its producers/consumers).
+ * validated address is unprotected ({@link SrtpPath}) and handed to {@link TransportMedia}. A
+ * fingerprint mismatch or any DTLS failure closes the transport (and with it SRTP and its
+ * producers/consumers).
  */
 public final class WebRtcTransport implements MediaTransport {
-
-  /** DTLS datagrams waiting for the worker to send them: a full flight is a few; 64 is plenty. */
-  static final int MAX_PENDING_DTLS_SENDS = 64;
 
   private final TransportId id;
   private final RouterId routerId;
@@ -50,20 +45,13 @@ public final class WebRtcTransport implements MediaTransport {
   private final DtlsSession dtls;
   private final TransportMedia media;
   private final DtlsEvents dtlsEvents;
-  private final AtomicInteger pendingDtlsSends = new AtomicInteger();
   private TransportData data;
   private InetSocketAddress selected;
   private DtlsRole dtlsRole;
   private DtlsFingerprint remoteFingerprint;
   private DtlsState dtlsState = DtlsState.NEW;
-  private SrtpContexts srtp;
+  private final SrtpPath srtp;
   private boolean closed;
-  private long rtpIn;
-  private long rtcpIn;
-  private long bytesIn;
-  private long rtpOut;
-  private long rtcpOut;
-  private long bytesOut;
   private long dtlsSendsDropped;
 
   public WebRtcTransport(
@@ -77,8 +65,9 @@ public final class WebRtcTransport implements MediaTransport {
     this.host = host;
     this.ice = new IceLiteAgent(random, new IceEvents());
     this.dtlsEvents = new DtlsEvents(this, host);
-    this.dtls = new DtlsSession(host.certificate(), dtlsConfig, this::dtlsSend, dtlsEvents);
+    this.dtls = new DtlsSession(host.certificate(), dtlsConfig, dtlsEvents::send, dtlsEvents);
     this.media = new TransportMedia(this, host, random.nextInt() & 0xFFFF_FFFFL);
+    this.srtp = new SrtpPath(host, media);
   }
 
   @Override
@@ -203,7 +192,7 @@ public final class WebRtcTransport implements MediaTransport {
       data.close(); // its ABORT still goes out: DTLS closes below
     }
     closed = true;
-    srtp = null;
+    srtp.keys(null);
     dtls.close(); // its listener posts an end that finds us closed and is ignored
     dtlsState = DtlsState.CLOSED;
   }
@@ -233,70 +222,17 @@ public final class WebRtcTransport implements MediaTransport {
 
   /** SRTP or SRTCP (RFC 5761 §4 tells them apart) from a validated address. */
   public void handleSrtp(byte[] buf, int off, int len, long now) {
-    SrtpContexts keys = srtp;
-    if (keys == null) {
-      host.count(DropReason.SRTP_NOT_READY);
-      return;
-    }
-    if (host.injectedLoss()) {
-      return;
-    }
-    bytesIn += len;
-    if (RtcpMux.isRtcp(buf, off, len)) {
-      int n = keys.inbound().unprotectRtcp(buf, off, len);
-      if (n < 0) {
-        host.count(SrtpSetup.dropReason(n));
-        return;
-      }
-      rtcpIn++;
-      media.handleRtcp(buf, off, n, now);
-    } else {
-      int n = keys.inbound().unprotectRtp(buf, off, len);
-      if (n < 0) {
-        host.count(SrtpSetup.dropReason(n));
-        return;
-      }
-      rtpIn++;
-      media.handleRtp(buf, off, n, now);
-    }
+    srtp.receive(buf, off, len, now);
   }
 
   @Override
   public boolean sendRtp(byte[] buf, int off, int len) {
-    SrtpContexts keys = srtp;
-    InetSocketAddress to = selected;
-    if (keys == null || to == null) {
-      return false;
-    }
-    int n = keys.outbound().protectRtp(buf, off, len);
-    if (n >= 0 && host.injectedLoss()) {
-      return true; // lost on the way, as far as anyone can tell
-    }
-    if (n < 0 || !host.send(buf, off, n, to)) {
-      return false;
-    }
-    rtpOut++;
-    bytesOut += n;
-    return true;
+    return srtp.send(false, buf, off, len, selected);
   }
 
   @Override
   public boolean sendRtcp(byte[] buf, int off, int len) {
-    SrtpContexts keys = srtp;
-    InetSocketAddress to = selected;
-    if (keys == null || to == null) {
-      return false;
-    }
-    int n = keys.outbound().protectRtcp(buf, off, len);
-    if (n >= 0 && host.injectedLoss()) {
-      return true;
-    }
-    if (n < 0 || !host.send(buf, off, n, to)) {
-      return false;
-    }
-    rtcpOut++;
-    bytesOut += n;
-    return true;
+    return srtp.send(true, buf, off, len, selected);
   }
 
   /** Periodic work: ICE consent expiry, RTCP reports. */
@@ -305,34 +241,16 @@ public final class WebRtcTransport implements MediaTransport {
       return;
     }
     ice.tick(now);
-    if (srtp != null) {
+    if (srtp.ready()) {
       media.tick(now, wallMillis);
     }
   }
 
   // ---- DTLS outputs, applied on the worker (see TransportHost) ----
 
-  /**
-   * DTLS thread: copy the record and hop; bounded so a stuck worker cannot pile memory up. On the
-   * worker (an SCTP packet encrypted by {@link TransportData}, or close_notify) it goes out at
-   * once.
-   */
-  private void dtlsSend(byte[] buf, int off, int len) {
-    if (host.onWorkerThread()) {
-      sendRecord(buf, off, len);
-      return;
-    }
-    if (pendingDtlsSends.incrementAndGet() > MAX_PENDING_DTLS_SENDS) {
-      pendingDtlsSends.decrementAndGet();
-      return; // UDP loses datagrams too; DTLS retransmits its flights (RFC 6347 §4.2.4)
-    }
-    byte[] copy = new byte[len];
-    System.arraycopy(buf, off, copy, 0, len);
-    host.postDtlsSend(this, copy);
-  }
-
+  /** One DTLS datagram posted by {@link DtlsEvents#send}. */
   public void applyDtlsSend(byte[] datagram) {
-    pendingDtlsSends.decrementAndGet();
+    dtlsEvents.dtlsSendApplied();
     if (!closed) {
       sendRecord(datagram, 0, datagram.length);
     } else {
@@ -340,7 +258,8 @@ public final class WebRtcTransport implements MediaTransport {
     }
   }
 
-  private void sendRecord(byte[] buf, int off, int len) {
+  /** A DTLS record to the selected address (at once when DTLS encrypted it on the worker). */
+  void sendRecord(byte[] buf, int off, int len) {
     InetSocketAddress to = selected;
     if (dtlsState == DtlsState.CONNECTED && host.injectedLoss()) {
       return;
@@ -367,7 +286,7 @@ public final class WebRtcTransport implements MediaTransport {
     if (closed) {
       return;
     }
-    srtp = SrtpSetup.contexts(keys);
+    srtp.keys(SrtpSetup.contexts(keys));
     dtlsState = DtlsState.CONNECTED;
     emitState();
     if (data != null) {
@@ -394,12 +313,7 @@ public final class WebRtcTransport implements MediaTransport {
 
   public Map<String, Long> stats() {
     Map<String, Long> m = new LinkedHashMap<>();
-    m.put("rtpIn", rtpIn);
-    m.put("rtcpIn", rtcpIn);
-    m.put("bytesIn", bytesIn);
-    m.put("rtpOut", rtpOut);
-    m.put("rtcpOut", rtcpOut);
-    m.put("bytesOut", bytesOut);
+    srtp.stats(m);
     m.put("dtlsSendsDropped", dtlsSendsDropped);
     m.put("iceConnected", ice.state() == IceState.CONNECTED ? 1L : 0L);
     m.put("dtlsConnected", dtlsState == DtlsState.CONNECTED ? 1L : 0L);

@@ -1,5 +1,7 @@
 package dev.sfumato.engine.worker;
 
+import static dev.sfumato.engine.worker.OwnerRouting.invalid;
+
 import dev.sfumato.engine.EngineConfig;
 import dev.sfumato.engine.LoopLauncher;
 import dev.sfumato.engine.api.ConsumerId;
@@ -12,7 +14,6 @@ import dev.sfumato.engine.api.DataProducerInfo;
 import dev.sfumato.engine.api.DtlsParameters;
 import dev.sfumato.engine.api.EngineControl;
 import dev.sfumato.engine.api.EngineDump;
-import dev.sfumato.engine.api.EngineException;
 import dev.sfumato.engine.api.IceParameters;
 import dev.sfumato.engine.api.ProducerId;
 import dev.sfumato.engine.api.ProducerInfo;
@@ -32,12 +33,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
  * The workers of one engine run: binds them, launches their loops, routes control calls to the
- * owning worker and stops them all. A stopped group is never restarted; the engine binds a new one.
+ * owning worker ({@link OwnerRouting}; data-channel calls through {@link DataCalls}) and stops them
+ * all. A stopped group is never restarted; the engine binds a new one.
  */
 public final class WorkerGroup implements EngineControl {
 
@@ -45,12 +46,16 @@ public final class WorkerGroup implements EngineControl {
 
   private final List<MediaWorker> workers;
   private final RouterDirectory directory;
+  private final OwnerRouting routing;
+  private final DataCalls data;
   private final boolean faultInjection;
 
   private WorkerGroup(
       List<MediaWorker> workers, RouterDirectory directory, boolean faultInjection) {
     this.workers = List.copyOf(workers);
     this.directory = directory;
+    this.routing = new OwnerRouting(directory);
+    this.data = new DataCalls(routing);
     this.faultInjection = faultInjection;
   }
 
@@ -145,13 +150,11 @@ public final class WorkerGroup implements EngineControl {
   @Override
   public CompletionStage<Void> closeRouter(RouterId id) {
     if (id == null) {
-      return CompletableFuture.failedFuture(
-          new EngineException(EngineException.Code.INVALID_ARGUMENT, "router id is null"));
+      return invalid("router id is null");
     }
     MediaWorker owner = directory.ownerOf(id);
     if (owner == null) {
-      return CompletableFuture.failedFuture(
-          new EngineException(EngineException.Code.NOT_FOUND, "no router " + id));
+      return OwnerRouting.notFound("no router " + id);
     }
     CompletableFuture<Void> reply = new CompletableFuture<>();
     owner.submit(new Command.RouterClose(id, reply));
@@ -160,7 +163,7 @@ public final class WorkerGroup implements EngineControl {
 
   @Override
   public CompletionStage<List<SpeakerLevel>> speakers(RouterId router) {
-    return onOwner(router, r -> new Command.RouterGetSpeakers(router, r));
+    return routing.onOwner(router, r -> new Command.RouterGetSpeakers(router, r));
   }
 
   @Override
@@ -174,7 +177,8 @@ public final class WorkerGroup implements EngineControl {
 
   @Override
   public CompletionStage<WebRtcTransportInfo> createWebRtcTransport(RouterId router) {
-    return onOwner(router, r -> new Command.TransportCreate(TransportId.random(), router, r));
+    return routing.onOwner(
+        router, r -> new Command.TransportCreate(TransportId.random(), router, r));
   }
 
   @Override
@@ -183,23 +187,23 @@ public final class WorkerGroup implements EngineControl {
     if (remoteDtls == null) {
       return invalid("remote DTLS parameters are required");
     }
-    return onOwner(
+    return routing.onOwner(
         transport, r -> new Command.TransportConnect(transport, remoteIce, remoteDtls, r));
   }
 
   @Override
   public CompletionStage<IceParameters> restartIce(TransportId transport, IceParameters remote) {
-    return onOwner(transport, r -> new Command.TransportRestartIce(transport, remote, r));
+    return routing.onOwner(transport, r -> new Command.TransportRestartIce(transport, remote, r));
   }
 
   @Override
   public CompletionStage<Void> closeTransport(TransportId transport) {
-    return onOwner(transport, r -> new Command.TransportClose(transport, r));
+    return routing.onOwner(transport, r -> new Command.TransportClose(transport, r));
   }
 
   @Override
   public CompletionStage<StatsReport> transportStats(TransportId transport) {
-    return onOwner(transport, r -> new Command.TransportGetStats(transport, r));
+    return routing.onOwner(transport, r -> new Command.TransportGetStats(transport, r));
   }
 
   @Override
@@ -207,28 +211,31 @@ public final class WorkerGroup implements EngineControl {
     if (parameters == null) {
       return invalid("rtpParameters are required");
     }
-    return onOwner(
+    return routing.onOwner(
         transport, r -> new Command.ProducerCreate(ProducerId.random(), transport, parameters, r));
   }
 
   @Override
   public CompletionStage<Void> pauseProducer(ProducerId producer) {
-    return onOwner(producer, r -> new Command.ProducerChange(producer, Command.Verb.PAUSE, r));
+    return routing.onOwner(
+        producer, r -> new Command.ProducerChange(producer, Command.Verb.PAUSE, r));
   }
 
   @Override
   public CompletionStage<Void> resumeProducer(ProducerId producer) {
-    return onOwner(producer, r -> new Command.ProducerChange(producer, Command.Verb.RESUME, r));
+    return routing.onOwner(
+        producer, r -> new Command.ProducerChange(producer, Command.Verb.RESUME, r));
   }
 
   @Override
   public CompletionStage<Void> closeProducer(ProducerId producer) {
-    return onOwner(producer, r -> new Command.ProducerChange(producer, Command.Verb.CLOSE, r));
+    return routing.onOwner(
+        producer, r -> new Command.ProducerChange(producer, Command.Verb.CLOSE, r));
   }
 
   @Override
   public CompletionStage<StatsReport> producerStats(ProducerId producer) {
-    return onOwner(producer, r -> new Command.ProducerGetStats(producer, r));
+    return routing.onOwner(producer, r -> new Command.ProducerGetStats(producer, r));
   }
 
   @Override
@@ -237,44 +244,40 @@ public final class WorkerGroup implements EngineControl {
     if (producer == null || parameters == null) {
       return invalid("producer and rtpParameters are required");
     }
-    MediaWorker producerOwner = directory.ownerOf(producer);
-    if (producerOwner == null) {
-      return CompletableFuture.failedFuture(
-          new EngineException(EngineException.Code.NOT_FOUND, "no producer " + producer));
-    }
-    MediaWorker transportOwner = transport == null ? null : directory.ownerOf(transport);
-    if (transportOwner != null && transportOwner != producerOwner) {
-      return invalid("producer and transport are in different routers"); // routers pin workers
-    }
-    return onOwner(
+    return routing.onOwnerWith(
+        producer,
+        "producer",
         transport,
         r -> new Command.ConsumerCreate(ConsumerId.random(), transport, producer, parameters, r));
   }
 
   @Override
   public CompletionStage<Void> pauseConsumer(ConsumerId consumer) {
-    return onOwner(consumer, r -> new Command.ConsumerChange(consumer, Command.Verb.PAUSE, r));
+    return routing.onOwner(
+        consumer, r -> new Command.ConsumerChange(consumer, Command.Verb.PAUSE, r));
   }
 
   @Override
   public CompletionStage<Void> resumeConsumer(ConsumerId consumer) {
-    return onOwner(consumer, r -> new Command.ConsumerChange(consumer, Command.Verb.RESUME, r));
+    return routing.onOwner(
+        consumer, r -> new Command.ConsumerChange(consumer, Command.Verb.RESUME, r));
   }
 
   @Override
   public CompletionStage<Void> requestKeyFrame(ConsumerId consumer) {
-    return onOwner(
+    return routing.onOwner(
         consumer, r -> new Command.ConsumerChange(consumer, Command.Verb.REQUEST_KEY_FRAME, r));
   }
 
   @Override
   public CompletionStage<Void> closeConsumer(ConsumerId consumer) {
-    return onOwner(consumer, r -> new Command.ConsumerChange(consumer, Command.Verb.CLOSE, r));
+    return routing.onOwner(
+        consumer, r -> new Command.ConsumerChange(consumer, Command.Verb.CLOSE, r));
   }
 
   @Override
   public CompletionStage<StatsReport> consumerStats(ConsumerId consumer) {
-    return onOwner(consumer, r -> new Command.ConsumerGetStats(consumer, r));
+    return routing.onOwner(consumer, r -> new Command.ConsumerGetStats(consumer, r));
   }
 
   // ---- data channels ----
@@ -282,75 +285,45 @@ public final class WorkerGroup implements EngineControl {
   @Override
   public CompletionStage<SctpParameters> enableSctp(
       TransportId transport, SctpParameters remote, boolean emitMessages) {
-    if (remote == null) {
-      return invalid("remote SCTP parameters are required");
-    }
-    return onOwner(
-        transport, r -> new Command.TransportEnableSctp(transport, remote, emitMessages, r));
+    return data.enableSctp(transport, remote, emitMessages);
   }
 
   @Override
   public CompletionStage<DataProducerInfo> produceData(
       TransportId transport, DataChannelParameters channel) {
-    if (channel == null) {
-      return invalid("channel parameters are required");
-    }
-    return onOwner(
-        transport,
-        r -> new Command.DataProducerCreate(DataProducerId.random(), transport, channel, r));
+    return data.produceData(transport, channel);
   }
 
   @Override
   public CompletionStage<Void> closeDataProducer(DataProducerId id) {
-    return onOwner(id, r -> new Command.DataProducerClose(id, r));
+    return data.closeDataProducer(id);
   }
 
   @Override
   public CompletionStage<StatsReport> dataProducerStats(DataProducerId id) {
-    return onOwner(id, r -> new Command.DataProducerGetStats(id, r));
+    return data.dataProducerStats(id);
   }
 
   @Override
   public CompletionStage<DataConsumerInfo> consumeData(
       TransportId transport, DataProducerId producer, DataChannelParameters channel) {
-    if (channel == null) {
-      return invalid("channel parameters are required");
-    }
-    if (producer != null) {
-      MediaWorker producerOwner = directory.ownerOf(producer);
-      if (producerOwner == null) {
-        return CompletableFuture.failedFuture(
-            new EngineException(EngineException.Code.NOT_FOUND, "no data producer " + producer));
-      }
-      MediaWorker transportOwner = transport == null ? null : directory.ownerOf(transport);
-      if (transportOwner != null && transportOwner != producerOwner) {
-        return invalid("data producer and transport are in different routers");
-      }
-    }
-    return onOwner(
-        transport,
-        r ->
-            new Command.DataConsumerCreate(
-                DataConsumerId.random(), transport, producer, channel, r));
+    return data.consumeData(transport, producer, channel);
   }
 
   @Override
   public CompletionStage<Boolean> sendData(
       DataConsumerId consumer, boolean binary, byte[] payload) {
-    if (payload == null) {
-      return invalid("payload is required");
-    }
-    return onOwner(consumer, r -> new Command.DataConsumerSend(consumer, binary, payload, r));
+    return data.sendData(consumer, binary, payload);
   }
 
   @Override
   public CompletionStage<Void> closeDataConsumer(DataConsumerId id) {
-    return onOwner(id, r -> new Command.DataConsumerClose(id, r));
+    return data.closeDataConsumer(id);
   }
 
   @Override
   public CompletionStage<StatsReport> dataConsumerStats(DataConsumerId id) {
-    return onOwner(id, r -> new Command.DataConsumerGetStats(id, r));
+    return data.dataConsumerStats(id);
   }
 
   @Override
@@ -368,34 +341,5 @@ public final class WorkerGroup implements EngineControl {
       parts.add(reply);
     }
     return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
-  }
-
-  /**
-   * Queues the command to the worker that owns {@code id}: INVALID_ARGUMENT for a null id,
-   * NOT_FOUND for an id no worker owns (the worker checks again: it may close in between).
-   */
-  private <T> CompletionStage<T> onOwner(
-      Object id, Function<CompletableFuture<T>, Command> command) {
-    if (id == null) {
-      return invalid("id is null");
-    }
-    MediaWorker owner = directory.ownerOf(id);
-    if (owner == null) {
-      return CompletableFuture.failedFuture(
-          new EngineException(EngineException.Code.NOT_FOUND, "no " + kindOf(id) + " " + id));
-    }
-    CompletableFuture<T> reply = new CompletableFuture<>();
-    owner.submit(command.apply(reply));
-    return reply;
-  }
-
-  private static String kindOf(Object id) {
-    String name = id.getClass().getSimpleName();
-    return name.endsWith("Id") ? name.substring(0, name.length() - 2).toLowerCase() : name;
-  }
-
-  private static <T> CompletionStage<T> invalid(String message) {
-    return CompletableFuture.failedFuture(
-        new EngineException(EngineException.Code.INVALID_ARGUMENT, message));
   }
 }
